@@ -1,0 +1,1 @@
+"""The command-line front door: thin commands over importable functions."""

@@ -1,0 +1,22 @@
+"""``detente`` command: each sub-command lives in its own module and is registered here."""
+
+from __future__ import annotations
+
+import typer
+
+from detente.cli import code_cmd, demo_cmd, events_cmd, export_cmd
+
+app = typer.Typer(
+    name="detente",
+    help="Political event data from raw news: who did what to whom, when.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+app.command("code")(code_cmd.code)
+app.command("events")(events_cmd.events)
+app.command("export")(export_cmd.export)
+app.command("demo")(demo_cmd.demo)
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,1 @@
+"""Events: predicates in the parse become CAMEO-coded events between actor mentions."""

@@ -1,0 +1,306 @@
+"""Find events in a parsed Doc whose actor mentions are known.
+
+For every predicate the lexicon knows (a verb, a light-verb phrase or an event noun) the
+grammar decides whether it is real, negated, hypothetical, an intent, a refusal or a threat;
+the source comes from the subject (or passive agent, or possessor of an event noun) and the
+target from the slots the lexicon names. Each (source, target, code) becomes an ``Event``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from detente.events.cameo import CameoTable
+from detente.events.grammar import Grammar, Reading, passive, subjects
+from detente.events.lexicon import Lexicon, Pattern
+from detente.records import Event, Mention
+
+MAX_SEARCH_DEPTH = 3
+SEARCH_DEPS = {"poss", "compound", "amod", "nmod", "appos", "pobj", "prep", "npadvmod", "det"}
+SEARCH_PREPS = {"of", "from", "in", "at", "for", "by"}
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A predicate matched to a pattern, with the tokens that hold its actors."""
+
+    pattern: Pattern
+    code: str
+    trigger: Token
+    sources: tuple[Token, ...]
+    targets: tuple[Token, ...]
+    reading: str
+
+
+class MentionIndex:
+    """Which mention each token belongs to."""
+
+    def __init__(self, doc: Doc, mentions: list[Mention]) -> None:
+        self.by_token: dict[int, Mention] = {}
+        for mention in mentions:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for token in span:
+                self.by_token.setdefault(token.i, mention)
+
+    def at(self, token: Token) -> Mention | None:
+        return self.by_token.get(token.i)
+
+    def find(self, token: Token) -> Mention | None:
+        """The mention at ``token`` or, failing that, the nearest one among its modifiers."""
+        frontier = [token]
+        for _ in range(MAX_SEARCH_DEPTH + 1):
+            following: list[Token] = []
+            for current in frontier:
+                found = self.at(current)
+                if found is not None:
+                    return found
+                following.extend(c for c in current.children if _searchable(c))
+            frontier = following
+        return None
+
+
+def _searchable(token: Token) -> bool:
+    if token.dep_ == "prep":
+        return token.lower_ in SEARCH_PREPS
+    return token.dep_ in SEARCH_DEPS
+
+
+class EventExtractor:
+    def __init__(self, lexicon: Lexicon, grammar: Grammar, table: CameoTable) -> None:
+        self.lexicon = lexicon
+        self.grammar = grammar
+        self.table = table
+
+    def extract(self, doc: Doc) -> list[Event]:
+        index = MentionIndex(doc, list(doc._.mentions or []))
+        events: dict[tuple[int, int, str], Event] = {}
+        for sentence in doc.sents:
+            for candidate in self.candidates(sentence):
+                for event in self.events_of(doc, candidate, index):
+                    key = (event.source.start, event.target.start, event.root)
+                    if key not in events or _better(event, events[key]):
+                        events[key] = event
+        return sorted(events.values(), key=lambda e: (e.trigger_start, e.source.start))
+
+    # -- candidates --------------------------------------------------------------------
+
+    def candidates(self, sentence: Span) -> Iterator[Candidate]:
+        matched: set[int] = set()
+        for token in sentence:
+            if token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB"):
+                candidate = self.verb_candidate(token)
+                if candidate is not None:
+                    matched.add(token.i)
+                    matched.update(o.i for o in token.children if o.dep_ == "dobj")
+                    yield candidate
+        for token in sentence:
+            if token.pos_ in {"NOUN", "PROPN"} and token.i not in matched:
+                candidate = self.noun_candidate(token)
+                if candidate is not None:
+                    yield candidate
+
+    def verb_candidate(self, verb: Token) -> Candidate | None:
+        pattern = self.match_verb(verb)
+        if pattern is None:
+            return None
+        reading = self.grammar.read(verb)
+        code = self.grammar.transform(pattern.code, reading.mode)
+        if code is None or _governs_matched_xcomp(verb, self):
+            return None
+        sources, targets = self.verb_roles(verb, pattern, reading)
+        if not sources or not targets:
+            return None
+        return Candidate(pattern, code, verb, tuple(sources), tuple(targets), reading.mode)
+
+    def match_verb(self, verb: Token) -> Pattern | None:
+        patterns = self.lexicon.verb_patterns(verb.lemma_.lower())
+        if not patterns:
+            return None
+        particles = {c.lower_ for c in verb.children if c.dep_ in {"prt", "prep", "advmod"}}
+        objects = {c.lemma_.lower() for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}}
+        best: Pattern | None = None
+        for pattern in patterns:
+            if pattern.particle and pattern.particle not in particles:
+                continue
+            if pattern.objects and not pattern.objects & objects:
+                continue
+            if best is None or pattern.specificity > best.specificity:
+                best = pattern
+        return best
+
+    def verb_roles(
+        self, verb: Token, pattern: Pattern, reading: Reading
+    ) -> tuple[list[Token], list[Token]]:
+        if passive(verb) and not pattern.objects:
+            agents = [
+                t for c in verb.children if c.dep_ == "agent" for t in c.children
+                if t.dep_ == "pobj"
+            ]  # fmt: skip
+            patients = [c for c in verb.children if c.dep_ == "nsubjpass"]
+            return _with_conjuncts(agents), _with_conjuncts(patients)
+        sources = subjects(reading.subject, self.grammar)
+        targets = slot_tokens(verb, pattern.targets)
+        return _with_conjuncts(sources), _with_conjuncts(targets)
+
+    def noun_candidate(self, noun: Token) -> Candidate | None:
+        patterns = self.lexicon.noun_patterns(noun.lemma_.lower())
+        if not patterns:
+            return None
+        pattern = patterns[0]
+        governor = _governing_verb(noun)
+        mode = "fact"
+        if governor is not None:
+            if governor.lemma_.lower() in self.grammar.noun_blockers:
+                return None
+            mode = self.grammar.read(governor).mode
+            if mode == "skip":
+                return None
+        code = self.grammar.transform(pattern.code, mode)
+        if code is None:
+            return None
+        sources = [c for c in noun.children if c.dep_ in {"poss", "compound", "amod", "nmod"}]
+        sources += [t for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
+                    for t in c.children if t.dep_ == "pobj"]  # fmt: skip
+        if not sources and governor is not None and noun.dep_ in {"dobj", "attr"}:
+            sources = subjects(governor, self.grammar)
+        targets = slot_tokens(noun, pattern.targets)
+        if not sources or not targets:
+            return None
+        return Candidate(
+            pattern, code, noun, tuple(_with_conjuncts(sources)), tuple(_with_conjuncts(targets)), mode
+        )
+
+    # -- events ------------------------------------------------------------------------
+
+    def events_of(self, doc: Doc, candidate: Candidate, index: MentionIndex) -> Iterator[Event]:
+        sources = _unique(index.find(t) for t in candidate.sources)
+        targets = _unique(index.find(t) for t in candidate.targets)
+        for source in sources:
+            for target in targets:
+                if _same_actor(source, target):
+                    continue
+                yield self.make_event(doc, candidate, source, target)
+                if candidate.pattern.symmetric:
+                    yield self.make_event(doc, candidate, target, source)
+
+    def make_event(
+        self, doc: Doc, candidate: Candidate, source: Mention, target: Mention
+    ) -> Event:
+        entry = self.table.get(candidate.code)
+        trigger = candidate.trigger
+        sentence = trigger.sent
+        return Event(
+            article_id=doc._.article_id or "",
+            source=source,
+            target=target,
+            cameo=candidate.code,
+            trigger=trigger.text,
+            trigger_start=trigger.idx,
+            trigger_end=trigger.idx + len(trigger.text),
+            sentence=sentence.text,
+            sentence_start=sentence.start_char,
+            goldstein=entry.goldstein,
+            quad=entry.quad,
+            plover=entry.plover,
+            confidence=0.6 if candidate.reading == "fact" else 0.5,
+            date=doc._.published,
+            method="lexicon",
+            notes=(f"reading={candidate.reading}", f"pattern={candidate.pattern.lemma}"),
+        )
+
+
+def slot_tokens(head: Token, slots: tuple[str, ...]) -> list[Token]:
+    """Tokens in the first of ``slots`` that is filled."""
+    for slot in slots:
+        kind, _, word = slot.partition(" ")
+        found = _slot(head, kind, word)
+        if found:
+            return found
+    return []
+
+
+def _slot(head: Token, kind: str, word: str) -> list[Token]:
+    if kind == "obj":
+        return [c for c in head.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if kind == "dative":
+        return [c for c in head.children if c.dep_ in {"dative", "iobj"}]
+    if kind == "prep":
+        return _prep_objects(head, word)
+    if kind == "obj-prep":
+        return [t for o in head.children if o.dep_ == "dobj" for t in _prep_objects(o, word)]
+    if kind == "poss":
+        return [c for c in head.children if c.dep_ == "poss"]
+    if kind == "clause":
+        return [
+            s for c in head.children if c.dep_ in {"ccomp", "acl"}
+            for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}
+        ]  # fmt: skip
+    return []
+
+
+def _prep_objects(head: Token, word: str) -> list[Token]:
+    words = set(word.split("|"))
+    return [
+        t for c in head.children if c.dep_ in {"prep", "dative"} and c.lower_ in words
+        for t in c.children if t.dep_ == "pobj"
+    ]  # fmt: skip
+
+
+def _with_conjuncts(tokens: list[Token]) -> list[Token]:
+    out: list[Token] = []
+    for token in tokens:
+        out.append(token)
+        out.extend(c for c in token.conjuncts if c not in out)
+    return out
+
+
+def _governing_verb(noun: Token) -> Token | None:
+    token = noun
+    for _ in range(3):
+        if token.dep_ in {"dobj", "nsubj", "nsubjpass", "attr", "pobj", "prep"}:
+            token = token.head
+            if token.pos_ in {"VERB", "AUX"}:
+                return token
+        else:
+            return None
+    return None
+
+
+def _governs_matched_xcomp(verb: Token, extractor: EventExtractor) -> bool:
+    """"agreed to meet": the infinitive carries the event; the control verb does not.
+
+    Object control ("urged Chile to withdraw") keeps the verb's own event.
+    """
+    if verb.lemma_.lower() in extractor.grammar.object_control and any(
+        child.dep_ in {"dobj", "dative"} for child in verb.children
+    ):
+        return False
+    return any(
+        child.dep_ == "xcomp" and extractor.match_verb(child) is not None
+        for child in verb.children
+    )
+
+
+def _unique(mentions: Iterator[Mention | None]) -> list[Mention]:
+    out: list[Mention] = []
+    for mention in mentions:
+        if mention is not None and mention not in out:
+            out.append(mention)
+    return out
+
+
+def _same_actor(a: Mention, b: Mention) -> bool:
+    if a.start == b.start:
+        return True
+    if a.actor.name and a.actor.name == b.actor.name:
+        return True
+    return False
+
+
+def _better(new: Event, old: Event) -> bool:
+    return (new.confidence, len(new.cameo)) > (old.confidence, len(old.cameo))

@@ -1,0 +1,184 @@
+"""Grammar that changes what a predicate means: negation, modality, control, voice, quotes.
+
+The word lists are data (``events/data/grammar.yaml``); this module reads the parse.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import yaml
+from spacy.tokens import Token
+
+from detente.errors import ConfigError
+
+SUBJECT_DEPS = {"nsubj", "csubj"}
+PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
+CLAUSE_DEPS = {"xcomp", "ccomp", "advcl", "conj", "relcl", "acl", "pcomp"}
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What the context makes of a predicate: ``fact``, ``skip``, ``intent``, ``refusal``,
+    ``threat``; ``subject`` is the token whose subject is the source."""
+
+    mode: str
+    subject: Token
+    cue: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Grammar:
+    negators: frozenset[str]
+    hypothetical_aux: frozenset[str]
+    future_aux: frozenset[str]
+    hypothetical_marks: frozenset[str]
+    hypothetical_heads: frozenset[str]
+    control: dict[str, str]
+    object_control: frozenset[str]
+    intent_codes: dict[str, str]
+    refusal_codes: dict[str, str]
+    threat_codes: dict[str, str]
+    speech_verbs: frozenset[str]
+    noun_blockers: frozenset[str]
+
+    @classmethod
+    def load(cls) -> Grammar:
+        text = resources.files("detente.events").joinpath("data/grammar.yaml").read_text()
+        try:
+            data: dict[str, Any] = yaml.safe_load(text)
+            control = {
+                word: kind for kind, words in data["control"].items() for word in words
+            }
+            return cls(
+                negators=frozenset(data["negators"]),
+                hypothetical_aux=frozenset(data["hypothetical_aux"]),
+                future_aux=frozenset(data["future_aux"]),
+                hypothetical_marks=frozenset(data["hypothetical_marks"]),
+                hypothetical_heads=frozenset(data["hypothetical_heads"]),
+                control=control,
+                object_control=frozenset(data["object_control"]),
+                intent_codes={str(k): str(v) for k, v in data["intent_codes"].items()},
+                refusal_codes={str(k): str(v) for k, v in data["refusal_codes"].items()},
+                threat_codes={str(k): str(v) for k, v in data["threat_codes"].items()},
+                speech_verbs=frozenset(data["speech_verbs"]),
+                noun_blockers=frozenset(data["noun_blockers"]),
+            )
+        except (KeyError, TypeError, AttributeError, yaml.YAMLError) as error:
+            raise ConfigError(f"grammar.yaml is invalid: {error}") from error
+
+    # -- reading a predicate in its context ---------------------------------------------
+
+    def read(self, verb: Token) -> Reading:
+        """How the context reads a verbal predicate."""
+        if self.negated(verb) or self.hypothetical(verb):
+            return Reading("skip", verb, "negated or hypothetical")
+        mode = "threat" if self.future(verb) else "fact"
+        current = verb
+        while current.dep_ == "xcomp" and current.head is not current:
+            head = current.head
+            kind = self.control.get(head.lemma_.lower(), "fact")
+            if head.lemma_.lower() in self.object_control and _object(head) is not None:
+                return Reading("skip", verb, f"object control by {head.text}")
+            if kind == "skip" or self.negated(head) or self.hypothetical(head):
+                return Reading("skip", verb, f"governed by {head.text}")
+            if kind in {"intent", "refusal", "threat"}:
+                mode = kind
+            elif self.future(head):
+                mode = "threat"
+            current = head
+        if self._under_hypothetical_head(current):
+            return Reading("skip", verb, "under a hypothetical head")
+        return Reading(mode, current)
+
+    def negated(self, token: Token) -> bool:
+        for child in token.children:
+            if child.dep_ == "neg" or (
+                child.dep_ in {"advmod", "neg", "preconj"} and child.lower_ in self.negators
+            ):
+                return True
+        return False
+
+    def hypothetical(self, token: Token) -> bool:
+        for child in token.children:
+            if child.dep_ == "aux" and child.lemma_.lower() in self.hypothetical_aux:
+                return True
+            if child.dep_ == "mark" and child.lower_ in self.hypothetical_marks:
+                return True
+        return False
+
+    def future(self, token: Token) -> bool:
+        return any(
+            child.dep_ == "aux" and child.lemma_.lower() in self.future_aux
+            for child in token.children
+        )
+
+    def _under_hypothetical_head(self, token: Token) -> bool:
+        """"is expected to", "the possibility that", "it is unclear whether"."""
+        head = token.head
+        steps = 0
+        while head is not token and steps < 3:
+            if token.dep_ in {"xcomp", "ccomp", "acl", "advcl", "pcomp", "pobj", "prep"} and (
+                head.lemma_.lower() in self.hypothetical_heads
+                or self.negated(head)
+                or self.hypothetical(head)
+            ):
+                return head.lemma_.lower() not in self.speech_verbs
+            if token.dep_ not in {"prep", "pobj", "pcomp", "acl", "xcomp", "ccomp"}:
+                return False
+            token, head, steps = head, head.head, steps + 1
+        return False
+
+    def transform(self, code: str, mode: str) -> str | None:
+        """The CAMEO code once the reading is applied; None when nothing is coded."""
+        root = code[:2]
+        conflict = int(root) >= 10
+        if mode == "fact":
+            return code
+        if mode == "intent":
+            if conflict:
+                return self.threat_codes.get(root)
+            return self.intent_codes.get(root)
+        if mode == "threat":
+            if conflict:
+                return self.threat_codes.get(root)
+            return self.intent_codes.get(root)
+        if mode == "refusal":
+            return self.refusal_codes.get(root)
+        return None
+
+
+def _object(token: Token) -> Token | None:
+    for child in token.children:
+        if child.dep_ in {"dobj", "dative"}:
+            return child
+        if child.dep_ == "prep" and child.lower_ in {"on", "upon"}:
+            return child
+    return None
+
+
+def subjects(verb: Token, grammar: Grammar) -> list[Token]:
+    """The tokens that act as subject of ``verb``, following control and coordination."""
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS:
+            return [child]
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return [t for t in child.children if t.dep_ == "pobj"]
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in grammar.object_control:
+        obj = _object(verb.head)
+        if obj is not None:
+            return [obj]
+    if verb.dep_ in {"xcomp", "conj", "advcl"} and verb.head is not verb:
+        if verb.dep_ == "conj" and any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in verb.head.children):
+            return []
+        return subjects(verb.head, grammar)
+    if verb.dep_ in {"relcl", "acl"} and verb.head is not verb:
+        return [verb.head]
+    return []
+
+
+def passive(verb: Token) -> bool:
+    return any(child.dep_ in PASSIVE_SUBJECT_DEPS or child.dep_ == "auxpass" for child in verb.children)

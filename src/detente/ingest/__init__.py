@@ -1,0 +1,6 @@
+"""Ingest: files, folders and records in, ``Article`` records (or ``Skipped`` reports) out."""
+
+from detente.ingest.articles import article_id, make_article
+from detente.ingest.readers import read_paths
+
+__all__ = ["article_id", "make_article", "read_paths"]

@@ -1,0 +1,1 @@
+"""Series: dated events become dyad summaries and time series."""

@@ -1,0 +1,99 @@
+"""Each construction that changes meaning, on sentences written for detente."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.events.conftest import triples
+
+pytestmark = pytest.mark.model
+
+ACTORS = {
+    "Norway": ("NOR", None),
+    "Chile": ("CHL", None),
+    "Peru": ("PER", None),
+    "the Norwegian foreign minister": ("NOR", "GOV"),
+    "Oslo": ("NOR", "GOV"),
+    "Santiago": ("CHL", "GOV"),
+    "Chilean lawmakers": ("CHL", "LEG"),
+    "Ambassador Lindqvist": ("NOR", "GOV"),
+    "President Ortega": ("CHL", "GOV"),
+    "General Vik": ("NOR", "MIL"),
+}
+
+
+def test_active_verb(code) -> None:
+    events = code("Norway condemned Chile on Monday.", ACTORS)
+    assert ("Norway", "111", "Chile") in triples(events)
+
+
+def test_negation_gives_no_event(code) -> None:
+    assert code("Norway did not condemn Chile.", ACTORS) == []
+    assert code("Norway has never accused Chile of spying.", ACTORS) == []
+
+
+def test_has_yet_to_gives_no_event(code) -> None:
+    assert code("President Ortega has yet to meet with Ambassador Lindqvist.", ACTORS) == []
+
+
+def test_modality_gives_no_event(code) -> None:
+    assert code("Norway may impose sanctions on Chile.", ACTORS) == []
+    assert code("Norway is expected to meet Chile next week.", ACTORS) == []
+
+
+def test_passive_with_agent(code) -> None:
+    events = code("Chile was condemned by Norway for the arrests.", ACTORS)
+    assert ("Norway", "111", "Chile") in triples(events)
+
+
+def test_passive_without_agent_has_no_source(code) -> None:
+    assert code("Chile was condemned for the arrests.", ACTORS) == []
+
+
+def test_control_agree_to_meet_is_intent(code) -> None:
+    events = code("President Ortega agreed to meet Ambassador Lindqvist in Lima.", ACTORS)
+    assert ("President Ortega", "036", "Ambassador Lindqvist") in triples(events)
+
+
+def test_control_refuse_to_meet_is_rejection(code) -> None:
+    events = code("President Ortega refused to meet Ambassador Lindqvist.", ACTORS)
+    assert ("President Ortega", "125", "Ambassador Lindqvist") in triples(events)
+
+
+def test_coordinated_subjects_give_two_events(code) -> None:
+    events = code("President Ortega and General Vik agreed to meet Ambassador Lindqvist.", ACTORS)
+    found = triples(events)
+    assert ("President Ortega", "036", "Ambassador Lindqvist") in found
+    assert ("General Vik", "036", "Ambassador Lindqvist") in found
+
+
+def test_meeting_is_coded_both_ways(code) -> None:
+    found = triples(code("Ambassador Lindqvist met President Ortega on Friday.", ACTORS))
+    assert ("Ambassador Lindqvist", "040", "President Ortega") in found
+    assert ("President Ortega", "040", "Ambassador Lindqvist") in found
+
+
+def test_light_verb_impose_sanctions(code) -> None:
+    found = triples(code("Chilean lawmakers voted to impose sanctions on Norway.", ACTORS))
+    assert ("Chilean lawmakers", "163", "Norway") in found
+
+
+def test_nominal_event_with_possessor(code) -> None:
+    found = triples(code("Norway's sanctions against Chile took effect.", ACTORS))
+    assert ("Norway", "163", "Chile") in found
+
+
+def test_object_control_request_is_not_the_act(code) -> None:
+    found = triples(code("Norway urged Chile to withdraw its troops from Peru.", ACTORS))
+    assert ("Chile", "0872", "Peru") not in found
+    assert any(src == "Norway" and tgt == "Chile" for src, _, tgt in found)
+
+
+def test_reported_event_keeps_its_own_source(code) -> None:
+    found = triples(code("Officials said Norway had expelled two Chilean diplomats.", ACTORS))
+    assert not any(src == "Officials" for src, _, _ in found)
+
+
+def test_future_conflict_is_a_threat(code) -> None:
+    found = triples(code("Norway will impose sanctions on Chile, Oslo said.", ACTORS))
+    assert ("Norway", "1312", "Chile") in found
