@@ -1,0 +1,155 @@
+"""The ``detente_actors`` spaCy component: ``doc._.mentions``, every actor mention of the doc."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from detente.actors.coref import Found, link, to_mention
+from detente.actors.knowledge import ActorKnowledge
+from detente.actors.mentions import (
+    Candidate,
+    candidates,
+    coordinated_parts,
+    core_start,
+    make_candidate,
+    premodifier_tops,
+    right_end,
+)
+from detente.actors.resolve import Phrase, Resolution, resolve
+from detente.records import Mention
+
+
+class ActorsComponent:
+    """Finds and resolves the actor mentions of a parsed doc."""
+
+    def __init__(self, knowledge: ActorKnowledge) -> None:
+        self.knowledge = knowledge
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.mentions = find_mentions(self.knowledge, doc, published_date(doc))
+        return doc
+
+
+@Language.factory(
+    "detente_actors",
+    default_config={"actors_file": None},
+    requires=["token.dep", "token.pos", "token.ent_type", "doc.sents"],
+    assigns=["doc._.mentions"],
+)
+def make_actors(nlp: Language, name: str, actors_file: str | None) -> ActorsComponent:
+    from detente.nlp import extensions
+
+    extensions.register()
+    return ActorsComponent(ActorKnowledge.load(Path(actors_file) if actors_file else None))
+
+
+def published_date(doc: Doc) -> date | None:
+    value = doc._.published if Doc.has_extension("published") else None
+    return value if isinstance(value, date) else None
+
+
+def find_mentions(knowledge: ActorKnowledge, doc: Doc, when: date | None) -> list[Mention]:
+    """Non-overlapping mentions sorted by start, with char offsets into ``doc.text``."""
+    found: list[Found] = []
+    covered: set[int] = set()
+    for candidate in candidates(doc):
+        if candidate.head in covered:
+            continue
+        for item in _resolve_candidate(knowledge, doc, candidate, when):
+            if any(i in covered for i in range(item.start, item.end)):
+                continue
+            found.append(item)
+            covered.update(range(item.start, item.end))
+    found.sort(key=lambda f: f.start)
+    texts = [_char_text(doc, f.start, f.end)[2] for f in found]
+    mentions: list[Mention] = []
+    for linked in link(found, texts):
+        start, end, _ = _char_text(doc, linked.found.start, linked.found.end)
+        mentions.append(to_mention(linked, start, end))
+    return _non_overlapping(mentions)
+
+
+def _char_text(doc: Doc, start: int, end: int) -> tuple[int, int, str]:
+    span = doc[start:end]
+    return span.start_char, span.end_char, span.text
+
+
+def _non_overlapping(mentions: list[Mention]) -> list[Mention]:
+    kept: list[Mention] = []
+    for mention in sorted(mentions, key=lambda m: (m.start, -m.end)):
+        if not kept or mention.start >= kept[-1].end:
+            kept.append(mention)
+    return kept
+
+
+def _resolve_candidate(
+    knowledge: ActorKnowledge, doc: Doc, candidate: Candidate, when: date | None
+) -> Iterator[Found]:
+    if candidate.pronoun:
+        yield Found(candidate.start, candidate.end, None, candidate)
+        return
+    resolution = resolve(knowledge, candidate.phrase, when)
+    if resolution is None:
+        yield from _premodifier_mentions(knowledge, doc, candidate, when)
+        return
+    parts = list(_split(knowledge, doc, candidate, when))
+    if parts:
+        yield from parts
+        return
+    if _worth_keeping(resolution, candidate):
+        end = right_end(candidate.phrase, resolution.used)
+        yield Found(candidate.start, end, resolution, candidate)
+
+
+def _worth_keeping(resolution: Resolution, candidate: Candidate) -> bool:
+    """Resolved, a name (coreference may resolve it), or a definite role ("the ambassador")."""
+    if resolution.actor.country is not None or resolution.entity:
+        return True
+    return candidate.definite and resolution.role is not None
+
+
+def _premodifier_mentions(
+    knowledge: ActorKnowledge, doc: Doc, candidate: Candidate, when: date | None
+) -> Iterator[Found]:
+    for token in premodifier_tops(doc[candidate.head]):
+        inner = make_candidate(doc, core_start(token), token, candidate.sentence)
+        for item in _resolve_candidate(knowledge, doc, inner, when):
+            if item.resolution is not None and item.resolution.actor.country is not None:
+                yield item
+
+
+def _split(
+    knowledge: ActorKnowledge, doc: Doc, candidate: Candidate, when: date | None
+) -> Iterator[Found]:
+    """One mention per coordinated country: "U.S. and Russian negotiators"."""
+    parts = coordinated_parts(doc, candidate.start, candidate.head)
+    if not parts:
+        return
+    results: list[tuple[int, int, Resolution]] = []
+    for span_start, span_end, drop_start, drop_end in parts:
+        keep = [
+            i for i in range(candidate.start, candidate.head + 1) if not drop_start <= i < drop_end
+        ]
+        phrase = _sub_phrase(candidate.phrase, candidate.start, keep)
+        resolution = resolve(knowledge, phrase, when)
+        if resolution is None or resolution.actor.country is None:
+            return
+        results.append((span_start, span_end, resolution))
+    if len({r.actor.country for _, _, r in results}) < len(results):
+        return
+    for span_start, span_end, resolution in results:
+        yield Found(span_start, span_end, resolution, candidate)
+
+
+def _sub_phrase(phrase: Phrase, offset: int, keep: list[int]) -> Phrase:
+    index = {doc_i: n for n, doc_i in enumerate(keep)}
+    words = tuple(phrase.words[i - offset] for i in keep)
+    tags = tuple(phrase.tags[i - offset] for i in keep) if phrase.tags else ()
+    names = frozenset(index[i + offset] for i in phrase.names if i + offset in index)
+    head = index[phrase.head + offset]
+    return Phrase(words, head, names, phrase.attached, phrase.location, tags, phrase.span)

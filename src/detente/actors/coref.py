@@ -1,0 +1,141 @@
+"""Within-article coreference: later mentions take the actor of an earlier one.
+
+Rules, in order: a personal name seen before in full ("Kosachev" after "Konstantin Kosachev"); a
+definite role noun ("the ambassador") after a mention with the same role; "he"/"she" after the
+latest person of the last sentences; "they" after the latest plural group. The evidence of a
+coreferent mention is the chain of texts that led to it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from detente.actors.mentions import Candidate
+from detente.actors.resolve import Resolution
+from detente.actors.tables import norm
+from detente.records import Actor, Mention
+
+PRONOUN_WINDOW = 3
+THEY_WINDOW = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A candidate mention: its token span, its own resolution (if any), and where it came from."""
+
+    start: int
+    end: int
+    resolution: Resolution | None
+    candidate: Candidate
+
+    @property
+    def resolved(self) -> bool:
+        return self.resolution is not None and self.resolution.actor.country is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Linked:
+    """A mention with its actor decided, and the chain of texts behind it."""
+
+    found: Found
+    text: str
+    actor: Actor
+    chain: tuple[str, ...]
+    evidence: tuple[str, ...]
+
+
+def link(found: list[Found], texts: list[str]) -> list[Linked]:
+    """Decide every candidate's actor, from itself or from an earlier mention."""
+    linked: list[Linked] = []
+    names: dict[str, Linked] = {}
+    for item, text in zip(found, texts, strict=True):
+        own = item.resolution
+        if item.resolved and own is not None:
+            result = Linked(item, text, own.actor, (text,), own.evidence)
+        else:
+            antecedent = _antecedent(item, linked, names)
+            if antecedent is None:
+                if own is None or not own.entity:
+                    continue
+                result = Linked(item, text, own.actor, (text,), own.evidence)
+            else:
+                result = _follow(item, text, antecedent)
+        linked.append(result)
+        _register(names, result)
+    return linked
+
+
+def _follow(item: Found, text: str, antecedent: Linked) -> Linked:
+    actor = replace(antecedent.actor, method="coref")
+    own = item.resolution
+    if own is not None and own.actor.sector and own.actor.sector != actor.sector:
+        actor = replace(actor, sector=own.actor.sector)
+    chain = (*antecedent.chain, text)
+    return Linked(item, text, actor, chain, chain)
+
+
+def _name_keys(item: Found, text: str) -> list[str]:
+    resolution = item.resolution
+    if resolution is None or not resolution.entity:
+        return []
+    name = resolution.person or resolution.actor.name or ""
+    if not name or resolution.actor.igo:
+        return []
+    words = [norm(w) for w in name.split() if norm(w)]
+    return [" ".join(words), *words[-1:]] if words else []
+
+
+def _register(names: dict[str, Linked], linked: Linked) -> None:
+    if linked.actor.country is None:
+        return
+    for key in _name_keys(linked.found, linked.text):
+        names.setdefault(key, linked)
+
+
+def _antecedent(item: Found, linked: list[Linked], names: dict[str, Linked]) -> Linked | None:
+    candidate = item.candidate
+    if candidate.pronoun:
+        return _pronoun(candidate, linked)
+    for key in _name_keys(item, ""):
+        if key in names:
+            return names[key]
+    resolution = item.resolution
+    if resolution is not None and resolution.role and candidate.definite:
+        return _same_role(resolution.role, linked)
+    return None
+
+
+def _same_role(role: str, linked: list[Linked]) -> Linked | None:
+    for earlier in reversed(linked):
+        own = earlier.found.resolution
+        if earlier.actor.country and own is not None and own.role == role:
+            return earlier
+    return None
+
+
+def _pronoun(candidate: Candidate, linked: list[Linked]) -> Linked | None:
+    they = candidate.phrase.words[candidate.phrase.head].lower() == "they"
+    window = THEY_WINDOW if they else PRONOUN_WINDOW
+    for earlier in reversed(linked):
+        if candidate.sentence - earlier.found.candidate.sentence > window:
+            return None
+        if earlier.actor.country is None:
+            continue
+        if they and earlier.found.candidate.plural and not _is_person(earlier):
+            return earlier
+        if not they and _is_person(earlier):
+            return earlier
+    return None
+
+
+def _is_person(linked: Linked) -> bool:
+    own = linked.found.resolution
+    if linked.found.candidate.pronoun:
+        return True
+    if own is None:
+        return False
+    return own.person is not None or bool(linked.found.candidate.phrase.names)
+
+
+def to_mention(linked: Linked, start: int, end: int) -> Mention:
+    return Mention(linked.text, start, end, linked.actor, linked.evidence)

@@ -1,0 +1,493 @@
+"""From the words of one noun phrase to an ``Actor``: its country and sector, with evidence.
+
+A ``Phrase`` is the noun phrase's own words (premodifiers and head, in order) plus what hangs on it
+("of Russia", "to the United States", an apposition). It comes from a dependency parse (see
+``mentions.py``) or from plain words (``phrase_from_words``); resolution is the same for both.
+
+Country, strongest first: a person in the people table; the entity the head names (an IGO, an
+institution, a seat of government, a country); a country named before the head ("Russian",
+"Russia's", "U.S."); "of X" / "from X"; an apposition; "in X" for non-state groups; a demonym used
+as the head noun ("the Russians"). Sector: the head word or the title before a name, refined by
+modifiers ("military officials" -> MIL) and "former" (-> ELI).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from detente.actors.knowledge import ActorKnowledge
+from detente.actors.tables import Entry, Hit, Role, Term, norm, stem
+from detente.records import Actor
+
+COUNTRY_KINDS = ("name", "abbreviation", "adjective", "people", "capital", "seat", "region", "city")
+DEMONYM_KINDS = ("adjective", "people")
+ORG_KINDS = ("igo", "militant", "institution")
+NON_STATE = frozenset({None, "REB", "OPP", "CVL", "COP", "REF", "EDU", "LAB", "AGR", "CRM", "REL"})
+WEAK_LINKS = frozenset({"pro", "anti", "non", "post", "ex"})
+WEAK_SUFFIXES = frozenset({"backed", "based", "made", "sponsored", "allied", "owned", "funded"})
+LOCATIVE = frozenset({"in", "at", "near", "into", "inside", "outside", "across", "around", "to"})
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """One noun phrase: its words, which is the head, and what is attached to it."""
+
+    words: tuple[str, ...]
+    head: int
+    names: frozenset[int] = frozenset()
+    attached: tuple[tuple[str, Phrase], ...] = ()
+    location: bool = False
+    tags: tuple[str, ...] = ()
+    span: tuple[int, int] = (0, 0)
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.words)
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """The actor of a phrase, how it was found, and what coreference needs to know."""
+
+    actor: Actor
+    evidence: tuple[str, ...] = ()
+    role: str | None = None
+    person: str | None = None
+    entity: bool = False
+    used: tuple[int, ...] = ()
+
+
+@dataclass(slots=True)
+class _Facts:
+    """What the words of a phrase say, gathered before deciding."""
+
+    country: str | None = None
+    country_method: str = ""
+    sector: str | None = None
+    sector_set: bool = False
+    igo: str | None = None
+    name: str | None = None
+    recipient: str | None = None
+    role: str | None = None
+    person: str | None = None
+    entity: bool = False
+    user: bool = False
+    used: list[int] = field(default_factory=list)
+    evidence: list[str] = field(default_factory=list)
+
+    def set_country(self, country: str | None, method: str, why: str) -> None:
+        if self.country is None and country:
+            self.country, self.country_method = country, method
+            self.evidence.append(why)
+
+    def set_sector(self, sector: str | None, why: str) -> None:
+        if not self.sector_set:
+            self.sector, self.sector_set = sector, True
+            self.evidence.append(why)
+
+
+def role_at(roles: list[Role], when: date | None) -> tuple[Role, bool]:
+    """The office held on ``when`` and whether it was held then (False: former, or not yet)."""
+    if when is None:
+        return max(roles, key=lambda r: r.start or date.min), True
+    holding = [r for r in roles if r.holds(when)]
+    if holding:
+        return max(holding, key=lambda r: r.start or date.min), True
+    ended = [r for r in roles if r.end is not None and r.end < when]
+    if ended:
+        return max(ended, key=lambda r: r.end or date.min), False
+    return min(roles, key=lambda r: r.start or date.max), False
+
+
+def resolve(knowledge: ActorKnowledge, phrase: Phrase, when: date | None) -> Resolution | None:
+    """The actor the phrase names, or None when its head is not an actor word or name."""
+    hits = _usable_hits(knowledge, phrase)
+    head_hit = next((h for h in hits if h.start <= phrase.head < h.end), None)
+    masked = _masked(phrase, hits)
+    terms = [t for t in knowledge.terms.find(_masked_words(phrase, masked)) if t[0] not in masked]
+    role = _role_term(phrase, terms, head_hit)
+    facts = _Facts()
+    if head_hit is not None:
+        _head_entity(knowledge, facts, phrase, head_hit, when)
+    elif role is None and not phrase.names:
+        return None
+    if phrase.names and head_hit is None:
+        facts.name = " ".join(phrase.words[i] for i in sorted(phrase.names))
+        facts.entity = True
+    _premodifiers(knowledge, facts, phrase, hits, head_hit, when)
+    _sector(knowledge, facts, phrase, role, terms, hits, head_hit)
+    _attachments(knowledge, facts, phrase, role, when)
+    _demonym_head(facts, head_hit)
+    return _finish(facts, phrase)
+
+
+# -- hits ------------------------------------------------------------------------------------
+
+
+def _usable_hits(knowledge: ActorKnowledge, phrase: Phrase) -> list[Hit]:
+    """Table matches, minus countries that only qualify a word ("pro-Russian", "US-backed")."""
+    hits = knowledge.names.find(phrase.words)
+    kept = []
+    for hit in hits:
+        entries = tuple(e for e in hit.entries if _entry_fits(e, phrase, hit))
+        if entries and not _weak_country(phrase, hit):
+            kept.append(Hit(hit.start, hit.end, entries))
+    return kept
+
+
+def _entry_fits(entry: Entry, phrase: Phrase, hit: Hit) -> bool:
+    """People only on name-like tokens; other names not inside a longer personal name."""
+    span = set(range(hit.start, hit.end))
+    if entry.kind == "person":
+        if phrase.tags:
+            return all(phrase.tags[i] in {"PROPN", "NOUN", "X", "ADJ"} for i in span)
+        return True
+    inside_name = span <= phrase.names and len(phrase.names) > len(span)
+    return not inside_name
+
+
+def _weak_country(phrase: Phrase, hit: Hit) -> bool:
+    words = [w.lower() for w in phrase.words]
+    before = words[hit.start - 2] if hit.start >= 2 and words[hit.start - 1] == "-" else ""
+    after = words[hit.end + 1] if hit.end + 1 < len(words) and words[hit.end] == "-" else ""
+    if hit.end <= phrase.head and (before in WEAK_LINKS or after in WEAK_SUFFIXES):
+        return all(e.kind in COUNTRY_KINDS or e.kind == "person" for e in hit.entries)
+    return False
+
+
+def _masked(phrase: Phrase, hits: list[Hit]) -> set[int]:
+    """Positions the sector lexicon must not read: named entities and personal names."""
+    masked = set(phrase.names)
+    for hit in hits:
+        masked.update(range(hit.start, hit.end))
+    return masked
+
+
+def _masked_words(phrase: Phrase, masked: set[int]) -> list[str]:
+    return ["\u0000" if i in masked else w for i, w in enumerate(phrase.words)]
+
+
+def _pick(hit: Hit) -> Entry:
+    order = ("person", "igo", "militant", "institution", *COUNTRY_KINDS)
+    user = [e for e in hit.entries if e.user]
+    pool = user or list(hit.entries)
+    return min(pool, key=lambda e: order.index(e.kind) if e.kind in order else len(order))
+
+
+# -- head ------------------------------------------------------------------------------------
+
+
+def _head_entity(
+    knowledge: ActorKnowledge, facts: _Facts, phrase: Phrase, hit: Hit, when: date | None
+) -> None:
+    entry = _pick(hit)
+    text = " ".join(phrase.words[hit.start : hit.end])
+    facts.entity = True
+    facts.user = entry.user
+    if entry.kind == "person":
+        _person(knowledge, facts, entry, text, when)
+    elif entry.kind == "igo":
+        facts.set_country("IGO", "igo", f'igo: "{text}" -> {entry.igo}')
+        facts.igo, facts.name = entry.igo, text
+        facts.set_sector(entry.sector, f"igo sector: {entry.sector}")
+    elif entry.kind in ("militant", "institution"):
+        facts.name = text
+        facts.sector, facts.sector_set = entry.sector, True
+        facts.evidence.append(f'institution: "{text}" -> {entry.sector}')
+    elif entry.kind in DEMONYM_KINDS:
+        facts.name = text
+    else:
+        _place(facts, phrase, entry, text)
+
+
+def _person(
+    knowledge: ActorKnowledge, facts: _Facts, entry: Entry, text: str, when: date | None
+) -> None:
+    roles = knowledge.roles(entry.name)
+    facts.name, facts.person = entry.name, entry.name
+    if not roles:
+        return
+    role, current = role_at(roles, when)
+    facts.user = facts.user or role.user
+    span = f"{role.title or 'office'} {role.start or ''}..{role.end or ''}"
+    facts.set_country(role.country, "table", f'person table: "{text}" = {entry.name}, {span}')
+    if current or (when is not None and role.start is not None and when < role.start):
+        sector = role.sector if current else None
+        facts.sector, facts.sector_set = sector, True
+    else:
+        facts.sector, facts.sector_set = "ELI", True
+        facts.evidence.append(f"out of office on {when}: ELI")
+
+
+def _place(facts: _Facts, phrase: Phrase, entry: Entry, text: str) -> None:
+    facts.name = text
+    facts.set_country(entry.country, "table", f'{entry.kind}: "{text}" -> {entry.country}')
+    if entry.kind == "seat":
+        facts.set_sector(entry.sector, f"seat of {entry.sector}")
+    elif entry.kind == "capital" and not phrase.location:
+        facts.set_sector("GOV", "capital as the government")
+    else:
+        facts.sector_set = True
+
+
+# -- premodifiers ----------------------------------------------------------------------------
+
+
+def _premodifiers(
+    knowledge: ActorKnowledge,
+    facts: _Facts,
+    phrase: Phrase,
+    hits: list[Hit],
+    head_hit: Hit | None,
+    when: date | None,
+) -> None:
+    """A country named before the head: demonyms and names, then IGOs, people, institutions."""
+    head_entry = _pick(head_hit) if head_hit is not None else None
+    head_org = head_entry is not None and head_entry.kind in ("institution", "militant")
+    limit = head_hit.start if head_hit is not None else _name_start(phrase)
+    before = sorted(
+        (h for h in hits if h.end <= limit),
+        key=lambda h: (_premod_rank(_pick(h)), h.start),
+    )
+    for hit in before:
+        entry = _pick(hit)
+        if head_org and entry.kind not in COUNTRY_KINDS:
+            continue
+        country = _entry_country(knowledge, entry, when)
+        text = " ".join(phrase.words[hit.start : hit.end])
+        method = "adjective" if entry.kind in DEMONYM_KINDS else "title"
+        method = "igo" if entry.kind == "igo" else method
+        facts.set_country(
+            country, "user" if entry.user else method, f'{entry.kind}: "{text}" -> {country}'
+        )
+        if facts.country == "IGO" and entry.kind == "igo" and facts.igo is None:
+            facts.igo = entry.igo
+        break
+    if head_org and head_hit is not None and head_entry is not None:
+        text = " ".join(phrase.words[head_hit.start : head_hit.end])
+        method = "user" if head_entry.user else "table"
+        facts.set_country(head_entry.country, method, f'"{text}" -> {head_entry.country}')
+
+
+def _name_start(phrase: Phrase) -> int:
+    if phrase.head in phrase.names:
+        start = phrase.head
+        while start - 1 in phrase.names:
+            start -= 1
+        return start
+    return phrase.head
+
+
+def _premod_rank(entry: Entry) -> int:
+    if entry.kind in COUNTRY_KINDS:
+        return 0
+    return {"igo": 1, "person": 2, "militant": 3, "institution": 4}.get(entry.kind, 5)
+
+
+def _entry_country(knowledge: ActorKnowledge, entry: Entry, when: date | None) -> str | None:
+    if entry.kind == "person":
+        roles = knowledge.roles(entry.name)
+        return role_at(roles, when)[0].country if roles else entry.country
+    return entry.country
+
+
+# -- sector ----------------------------------------------------------------------------------
+
+
+def _role_term(
+    phrase: Phrase, terms: list[tuple[int, int, Term]], head_hit: Hit | None
+) -> tuple[int, int, Term] | None:
+    """The word that says what the actor is: the head, else the title before a name."""
+    for start, end, term in terms:
+        if start <= phrase.head < end and (term.head or term.is_role):
+            return start, end, term
+    if phrase.head in phrase.names or head_hit is not None:
+        limit = head_hit.start if head_hit is not None else _name_start(phrase)
+        titles = [t for t in terms if t[1] <= limit and (t[2].head or t[2].is_role)]
+        return titles[-1] if titles else None
+    return None
+
+
+def _sector(
+    knowledge: ActorKnowledge,
+    facts: _Facts,
+    phrase: Phrase,
+    role: tuple[int, int, Term] | None,
+    terms: list[tuple[int, int, Term]],
+    hits: list[Hit],
+    head_hit: Hit | None,
+) -> None:
+    limit = role[0] if role else (head_hit.start if head_hit is not None else _name_start(phrase))
+    modifiers: list[tuple[int, str]] = [
+        (s, t.modifier) for s, _, t in terms if s < limit and t.modifier
+    ]
+    modifiers += [
+        (h.start, _pick(h).sector or "")
+        for h in hits
+        if h is not head_hit
+        and h.end <= limit
+        and _pick(h).kind in ("institution", "seat", "igo")
+        and _pick(h).sector
+    ]
+    modifiers.sort()
+    former = [m for m in modifiers if m[1] == "ELI"]
+    kinds = [m for m in modifiers if m[1] != "ELI"]
+    if role is not None:
+        start, end, term = role
+        facts.role = " ".join(stem(w) for w in phrase.words[start:end])
+        base = term.head if term.head else term.role
+        word = " ".join(phrase.words[start:end])
+        if kinds and ((term.is_role and not term.head) or kinds[-1][1] in knowledge.terms.strong):
+            base = kinds[-1][1]
+            word = f"{phrase.words[kinds[-1][0]]} {word}"
+        if base is not None or term.is_role:
+            _override_sector(facts, base, f'role: "{word}" -> {base}')
+    elif kinds and facts.name and not facts.sector_set:
+        facts.set_sector(kinds[-1][1], f"modifier -> {kinds[-1][1]}")
+    if former or _prefixed_ex(phrase, limit):
+        facts.sector, facts.sector_set = "ELI", True
+        facts.evidence.append("former -> ELI")
+
+
+def _override_sector(facts: _Facts, sector: str | None, why: str) -> None:
+    """A title in the text says more than the table: it replaces the table's sector."""
+    if facts.person is not None and facts.sector == "ELI" and sector is None:
+        return
+    facts.sector, facts.sector_set = sector, True
+    facts.evidence.append(why)
+
+
+def _prefixed_ex(phrase: Phrase, limit: int) -> bool:
+    return any(
+        w.lower() == "ex" and i + 1 < len(phrase.words) and phrase.words[i + 1] == "-"
+        for i, w in enumerate(phrase.words[:limit])
+    )
+
+
+# -- attachments -----------------------------------------------------------------------------
+
+
+def _attachments(
+    knowledge: ActorKnowledge,
+    facts: _Facts,
+    phrase: Phrase,
+    role: tuple[int, int, Term] | None,
+    when: date | None,
+) -> None:
+    role_words = {facts.role or ""} | {stem(phrase.words[phrase.head])}
+    diplomatic = bool(role_words & {stem(w) for w in knowledge.terms.diplomatic})
+    group = stem(phrase.words[phrase.head]) in {stem(w) for w in knowledge.terms.groups}
+    for index, (link, inner) in enumerate(phrase.attached):
+        found = resolve(knowledge, inner, when)
+        if found is None:
+            continue
+        other = found.actor
+        before = (facts.country, facts.sector, facts.recipient)
+        _attach(facts, link, inner, other, diplomatic=diplomatic, group=group, role=role)
+        if (facts.country, facts.sector, facts.recipient) != before and link != "appos":
+            facts.used.append(index)
+
+
+def _attach(
+    facts: _Facts,
+    link: str,
+    inner: Phrase,
+    other: Actor,
+    *,
+    diplomatic: bool,
+    group: bool,
+    role: tuple[int, int, Term] | None,
+) -> None:
+    if link == "to" and diplomatic:
+        facts.recipient = facts.recipient or other.country
+        facts.evidence.append(f'posted to "{inner.text}" -> {other.country}')
+    elif link in ("of", "from") or (link == "for" and role is not None):
+        _take_from(facts, other, f'{link} "{inner.text}"', group=group)
+    elif link == "appos":
+        _take_from(facts, other, f'apposition "{inner.text}"', group=False, method="apposition")
+        facts.recipient = facts.recipient or other.recipient
+    elif link == "in" and facts.sector in NON_STATE and not facts.entity:
+        facts.set_country(other.country, "title", f'in "{inner.text}" -> {other.country}')
+
+
+def _take_from(
+    facts: _Facts, other: Actor, why: str, *, group: bool, method: str = "title"
+) -> None:
+    if other.country == "IGO" and facts.country is None:
+        facts.igo = other.igo
+    facts.set_country(other.country, method, f"{why} -> {other.country}")
+    fill = not facts.sector_set or facts.sector is None
+    if (group or (fill and other.sector)) and facts.sector != "ELI":
+        facts.sector, facts.sector_set = other.sector, True
+        facts.evidence.append(f"{why} -> sector {other.sector}")
+
+
+def _demonym_head(facts: _Facts, head_hit: Hit | None) -> None:
+    if head_hit is None or facts.country is not None:
+        return
+    entry = _pick(head_hit)
+    if entry.kind in DEMONYM_KINDS:
+        facts.set_country(entry.country, "adjective", f'people: "{facts.name}" -> {entry.country}')
+
+
+def _finish(facts: _Facts, phrase: Phrase) -> Resolution:
+    method = facts.country_method or ("title" if facts.sector else "unresolved")
+    if facts.user:
+        method = "user"
+    if facts.country == "IGO" and method not in ("user",):
+        method = "igo"
+    actor = Actor(
+        country=facts.country,
+        sector=facts.sector,
+        name=facts.name,
+        igo=facts.igo if facts.country == "IGO" else None,
+        recipient=facts.recipient if facts.recipient != facts.country else None,
+        method=method,
+    )
+    return Resolution(
+        actor, tuple(facts.evidence), facts.role, facts.person, facts.entity, tuple(facts.used)
+    )
+
+
+# -- phrases from plain words ----------------------------------------------------------------
+
+SPLITTERS = ("of", "to", "from", "in", "for", "at", "with", "on", "by", "who", "which", "that")
+
+
+def phrase_from_words(knowledge: ActorKnowledge, words: list[str]) -> Phrase:
+    """A phrase without a parse: the head is the last word before a preposition or comma."""
+    words = [w for w in words if w.strip()]
+    cut = next((i for i, w in enumerate(words) if w.lower() in SPLITTERS or w == ","), len(words))
+    core = words[:cut] or words[:1]
+    attached: list[tuple[str, Phrase]] = []
+    if cut < len(words) - 1 and words[cut] != ",":
+        rest = phrase_from_words(knowledge, words[cut + 1 :])
+        attached.append((words[cut].lower(), rest))
+    elif cut < len(words) - 1:
+        attached.append(("appos", phrase_from_words(knowledge, words[cut + 1 :])))
+    while core and core[0].lower() in {"the", "a", "an"} and len(core) > 1:
+        core = core[1:]
+    if core and core[-1] in {"'s", "'"} and len(core) > 1:
+        core = core[:-1]
+    return Phrase(tuple(core), len(core) - 1, _name_positions(knowledge, core), tuple(attached))
+
+
+def _name_positions(knowledge: ActorKnowledge, words: list[str]) -> frozenset[int]:
+    """Trailing capitalised words that no table knows: a personal name."""
+    known: set[int] = set()
+    for hit in knowledge.names.find(words):
+        if any(e.kind != "person" for e in hit.entries):
+            known.update(range(hit.start, hit.end))
+    stems = {i for i, _, _ in knowledge.terms.find(words)}
+    names: set[int] = set()
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i]
+        if not word[:1].isupper() or i in known or i in stems or norm(word) in {"mr", "mrs", "ms"}:
+            break
+        names.add(i)
+    return frozenset(names)
+
+
+def with_words(phrase: Phrase, words: tuple[str, ...]) -> Phrase:
+    return replace(phrase, words=words)

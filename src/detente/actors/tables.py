@@ -1,0 +1,187 @@
+"""Lookup tables: surface forms (one or more tokens) to the entries they may name.
+
+Keys are token tuples normalised by :func:`norm` (lowercase, no accents, no dots), so "U.S." and
+"US" share a key; each entry keeps the case pattern of the form it came from, and a text token
+must follow it ("US" matches, "us" does not; "Turkey" matches, "turkey" does not).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+MAX_WORDS = 10
+
+
+def norm(word: str) -> str:
+    """Lowercase, accents folded, dots and curly quotes removed: the key of one token."""
+    folded = unicodedata.normalize("NFKD", word)
+    plain = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    return plain.replace("\u2019", "'").replace("\u2018", "'").replace(".", "").lower()
+
+
+def stem(word: str) -> str:
+    """A crude singular for the sector lexicon: ``officials`` -> ``official``."""
+    key = norm(word)
+    if len(key) <= 2 or key.endswith(("ss", "us", "is", "ics")):
+        return key
+    if key.endswith("ies") and len(key) > 4:
+        return key[:-3] + "y"
+    if key.endswith("men") and key not in {"men"}:
+        return key[:-3] + "man"
+    if key.endswith("s"):
+        return key[:-1]
+    return key
+
+
+def shape(word: str) -> str:
+    """How a table form's token must be written in the text: ``upper``, ``title`` or ``any``."""
+    letters = word.replace(".", "")
+    if len(letters) >= 2 and letters.isupper():
+        return "upper"
+    if letters[:1].isupper():
+        return "title"
+    return "any"
+
+
+def fits(word: str, pattern: str) -> bool:
+    """Whether a text token is written as the table form requires."""
+    if pattern == "upper":
+        letters = word.replace(".", "")
+        return letters.isupper()
+    if pattern == "title":
+        return word[:1].isupper() or word[:1].isdigit()
+    return True
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """What a surface form names."""
+
+    kind: str
+    country: str | None
+    sector: str | None = None
+    igo: str | None = None
+    name: str = ""
+    pattern: tuple[str, ...] = ()
+    user: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """Entries found for ``words[start:end]``."""
+
+    start: int
+    end: int
+    entries: tuple[Entry, ...]
+
+
+@dataclass(slots=True)
+class Gazetteer:
+    """Surface forms of names (countries, organisations, people) to entries."""
+
+    forms: dict[tuple[str, ...], list[Entry]] = field(default_factory=dict)
+
+    def add(self, words: Sequence[str], entry: Entry, *, replace: bool = False) -> None:
+        key = tuple(norm(w) for w in words if norm(w))
+        if not key or len(key) > MAX_WORDS:
+            return
+        entries = self.forms.setdefault(key, [])
+        if replace:
+            entries.clear()
+        if entry not in entries:
+            entries.append(entry)
+
+    def lookup(self, words: Sequence[str]) -> tuple[Entry, ...]:
+        """Entries whose form is exactly ``words`` and whose case pattern they follow."""
+        key = tuple(norm(w) for w in words)
+        kept = [w for w, k in zip(words, key, strict=True) if k]
+        return tuple(
+            e
+            for e in self.forms.get(tuple(k for k in key if k), ())
+            if not e.pattern
+            or len(e.pattern) != len(kept)
+            or all(fits(w, p) for w, p in zip(kept, e.pattern, strict=True))
+        )
+
+    def find(self, words: Sequence[str], *, start: int = 0, end: int | None = None) -> list[Hit]:
+        """Longest matches, left to right, within ``words[start:end]``."""
+        stop = len(words) if end is None else end
+        hits: list[Hit] = []
+        i = start
+        while i < stop:
+            for j in range(min(stop, i + MAX_WORDS), i, -1):
+                entries = self.lookup(words[i:j])
+                if entries:
+                    hits.append(Hit(i, j, entries))
+                    i = j
+                    break
+            else:
+                i += 1
+        return hits
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """A word of the sector lexicon and what it says about the phrase it is in."""
+
+    head: str | None = None
+    role: str | None = None
+    is_role: bool = False
+    modifier: str | None = None
+
+
+@dataclass(slots=True)
+class TermLexicon:
+    """Sector words (stemmed, lowercase) and the small word classes the resolver needs."""
+
+    terms: dict[tuple[str, ...], Term] = field(default_factory=dict)
+    former: frozenset[str] = frozenset()
+    diplomatic: frozenset[str] = frozenset()
+    groups: frozenset[str] = frozenset()
+    strong: frozenset[str] = frozenset()
+
+    def add(self, text: str, **changes: str | bool | None) -> None:
+        key = tuple(stem(w) for w in text.replace("-", " - ").split())
+        old = self.terms.get(key, Term())
+        values = {
+            "head": old.head,
+            "role": old.role,
+            "is_role": old.is_role,
+            "modifier": old.modifier,
+        }
+        values.update(changes)
+        self.terms[key] = Term(**values)  # type: ignore[arg-type]
+
+    def find(self, words: Sequence[str]) -> list[tuple[int, int, Term]]:
+        """Longest matches of sector words, left to right."""
+        stems = [stem(w) for w in words]
+        found: list[tuple[int, int, Term]] = []
+        i = 0
+        while i < len(stems):
+            for j in range(min(len(stems), i + 5), i, -1):
+                term = self.terms.get(tuple(stems[i:j]))
+                if term is not None:
+                    found.append((i, j, term))
+                    i = j
+                    break
+            else:
+                i += 1
+        return found
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """One office a person held, from ``start`` to ``end`` (None: open)."""
+
+    country: str
+    sector: str | None
+    title: str = ""
+    start: date | None = None
+    end: date | None = None
+    user: bool = False
+
+    def holds(self, when: date) -> bool:
+        return (self.start is None or self.start <= when) and (self.end is None or when <= self.end)
