@@ -20,6 +20,7 @@ def load_nlp(
     """The English model with ``detente_actors`` (and ``detente_events``) at the end."""
     import detente.actors.component  # noqa: F401  (registers the factory)
     import detente.events.component  # noqa: F401
+    import detente.events.dates  # noqa: F401
 
     extensions.register()
     try:
@@ -31,6 +32,7 @@ def load_nlp(
     nlp.add_pipe("detente_actors", config={"actors_file": actors_file})
     if events:
         nlp.add_pipe("detente_events")
+        nlp.add_pipe("detente_dates", after="detente_events")
     return nlp
 
 
