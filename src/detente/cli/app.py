@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from detente.cli import code_cmd, demo_cmd, events_cmd, export_cmd
+from detente.cli import bench_cmd, code_cmd, demo_cmd, eval_cmd, events_cmd, export_cmd
 
 app = typer.Typer(
     name="detente",
@@ -16,6 +16,8 @@ app.command("code")(code_cmd.code)
 app.command("events")(events_cmd.events)
 app.command("export")(export_cmd.export)
 app.command("demo")(demo_cmd.demo)
+app.command("eval")(eval_cmd.evaluate)
+app.command("bench")(bench_cmd.bench)
 
 
 def main() -> None:
