@@ -167,9 +167,9 @@ def near_duplicates(con: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> list[
     ]
 
 
-def temp_ids(con: duckdb.DuckDBPyConnection, name: str, ids: list[str]) -> None:
+def temp_ids(con: duckdb.DuckDBPyConnection, name: str, ids: Sequence[str]) -> None:
     con.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS SELECT unnest($ids::VARCHAR[]) AS id",
-                {"ids": ids})  # fmt: skip
+                {"ids": list(ids)})  # fmt: skip
 
 
 def merge_stories(con: duckdb.DuckDBPyConnection, pairs: Iterable[tuple[str, str]]) -> None:

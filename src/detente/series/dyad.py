@@ -168,9 +168,13 @@ def dyad_series(
         params + more,
     ).fetchall()
     points = [
-        Point(row[0], period_end(row[0], freq), *row[1:6], _round(row[6]), _round(row[7]) or 0.0)
-        for row in rows
-    ]
+        Point(
+            period, period_end(period, freq), events, verbal_coop, material_coop, verbal_conf,
+            material_conf, _round(mean), _round(total) or 0.0,
+        )
+        for period, events, verbal_coop, material_coop, verbal_conf, material_conf, mean, total
+        in rows
+    ]  # fmt: skip
     if fill:
         points = filled(points, freq)
     return DyadSeries(a, b, directed, freq, tuple(points))

@@ -46,7 +46,8 @@ def quarterly_goldstein(store: Store, a: str, b: str) -> list[tuple[str, int, fl
         """
         SELECT strftime(date_trunc('quarter', date), '%Y-%m') AS q, count(*), avg(goldstein)
         FROM events
-        WHERE (source_country = ? AND target_country = ?) OR (source_country = ? AND target_country = ?)
+        WHERE (source_country = ? AND target_country = ?)
+           OR (source_country = ? AND target_country = ?)
         GROUP BY q ORDER BY q
         """,
         [a, b, b, a],
