@@ -46,9 +46,7 @@ def code_text(
     return default_coder().code_text(text, published=published, title=title)
 
 
-def classify(
-    sentence: str, *, source: tuple[int, int], target: tuple[int, int]
-) -> Classification:
+def classify(sentence: str, *, source: tuple[int, int], target: tuple[int, int]) -> Classification:
     """The event between two given spans of a sentence (character offsets, half-open)."""
     from detente.events.classify import classify_pair
 

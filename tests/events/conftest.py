@@ -39,9 +39,7 @@ def with_mentions(doc: Doc, actors: ActorSpec) -> Doc:
 
 
 @pytest.fixture(scope="session")
-def code(
-    bare_nlp: Language, extractor: EventExtractor
-) -> Callable[[str, ActorSpec], list[Event]]:
+def code(bare_nlp: Language, extractor: EventExtractor) -> Callable[[str, ActorSpec], list[Event]]:
     def run(text: str, actors: ActorSpec) -> list[Event]:
         return extractor.extract(with_mentions(bare_nlp(text), actors))
 

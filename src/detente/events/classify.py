@@ -1,22 +1,25 @@
 """Pair mode: the event between two given spans of a sentence.
 
-The coder runs on the sentence; an event whose source overlaps the given source span and
-whose target overlaps the given target span answers. ``alternatives`` lists other codes found
-for that pair, best first.
+The given spans become the sentence's actor mentions (replacing any mention they overlap), the
+extractor runs, and an event from the source span to the target span answers. ``alternatives``
+lists other codes found for that pair, best first.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from detente.ingest import make_article
-from detente.records import Event
+from spacy.tokens import Doc
+
+from detente.records import Actor, Event, Mention
 
 if TYPE_CHECKING:
     from detente.pipeline import Coder
 
 Span = tuple[int, int]
+AFTER_EVENTS = ("detente_events", "detente_dates")
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,28 +32,60 @@ class Classification:
     method: str = "none"
 
 
+@dataclass(frozen=True, slots=True)
+class PairQuery:
+    sentence: str
+    source: Span
+    target: Span
+
+
 def overlaps(a: Span, b: Span) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def pair_events(events: list[Event], source: Span, target: Span, offset: int = 0) -> list[Event]:
-    """Events of ``events`` between the two spans (offsets of the sentence, shifted by offset)."""
-    found = []
-    for event in events:
-        src = (event.source.start - offset, event.source.end - offset)
-        tgt = (event.target.start - offset, event.target.end - offset)
-        if overlaps(src, source) and overlaps(tgt, target):
-            found.append(event)
+def pair_events(events: Sequence[Event], source: Span, target: Span) -> list[Event]:
+    """Events between the two spans, most confident first."""
+    found = [
+        event
+        for event in events
+        if overlaps((event.source.start, event.source.end), source)
+        and overlaps((event.target.start, event.target.end), target)
+    ]
     return sorted(found, key=lambda e: -e.confidence)
 
 
+def classify_many(coder: Coder, queries: Sequence[PairQuery]) -> Iterator[Classification]:
+    """Classify many pairs, parsing the sentences in ``nlp.pipe`` batches."""
+    nlp = coder.language
+    later = [name for name in AFTER_EVENTS if name in nlp.pipe_names]
+    events_component = nlp.get_pipe("detente_events")
+    docs = nlp.pipe((q.sentence for q in queries), disable=later, batch_size=64)
+    for query, doc in zip(queries, docs, strict=True):
+        force_mentions(doc, [query.source, query.target])
+        events = events_component(doc)._.events or []
+        yield answer(pair_events(events, query.source, query.target))
+
+
 def classify_pair(coder: Coder, sentence: str, *, source: Span, target: Span) -> Classification:
-    article = make_article(sentence, origin="<pair>")
-    events = next(iter(coder.code([article])))[1]
-    lead = len(sentence) - len(sentence.lstrip())
-    matches = pair_events(events, source, target, offset=-lead)
+    return next(classify_many(coder, [PairQuery(sentence, source, target)]))
+
+
+def answer(matches: list[Event]) -> Classification:
     if not matches:
         return Classification(None, 0.0)
     best = matches[0]
-    others = tuple((e.cameo, e.confidence) for e in matches[1:])
+    others = tuple((e.cameo, e.confidence) for e in matches[1:] if e.cameo != best.cameo)
     return Classification(best.cameo, best.confidence, others, best.method)
+
+
+def force_mentions(doc: Doc, spans: Sequence[Span]) -> None:
+    """Make each span a mention, keeping the actor of a mention it overlaps."""
+    mentions: list[Mention] = list(doc._.mentions or [])
+    forced = []
+    for start, end in spans:
+        near = [m for m in mentions if overlaps((m.start, m.end), (start, end))]
+        actor = near[0].actor if near else Actor(None, None, method="given")
+        text = doc.text[start:end]
+        forced.append(Mention(text, start, end, actor, (text,)))
+    kept = [m for m in mentions if not any(overlaps((m.start, m.end), s) for s in spans)]
+    doc._.mentions = sorted(kept + forced, key=lambda m: m.start)

