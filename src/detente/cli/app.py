@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import typer
 
-from detente.cli import bench_cmd, code_cmd, demo_cmd, eval_cmd, events_cmd, export_cmd
+from detente.cli import (
+    bench_cmd,
+    code_cmd,
+    demo_cmd,
+    eval_cmd,
+    events_cmd,
+    export_cmd,
+    watch_cmd,
+)
 
 app = typer.Typer(
     name="detente",
@@ -18,6 +26,7 @@ app.command("export")(export_cmd.export)
 app.command("demo")(demo_cmd.demo)
 app.command("eval")(eval_cmd.evaluate)
 app.command("bench")(bench_cmd.bench)
+app.command("watch")(watch_cmd.watch_feeds)
 
 
 def main() -> None:
