@@ -8,9 +8,12 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from rich.console import Console
 from typer.testing import CliRunner
 
 from detente.cli.app import app
+from detente.cli.bench_cmd import bench_table
+from detente.evaluate.bench import BenchReport, Timing
 
 ROWS = [
     ("2030-01-02", "Norway condemned Chile on Monday over the fishing quotas.", "test"),
@@ -54,8 +57,20 @@ def test_bench_json(zipped_csv: Path) -> None:
     assert data["ratio_vs_bare_parse"] > 0
 
 
-@pytest.mark.model
-def test_bench_table(zipped_csv: Path) -> None:
-    result = CliRunner().invoke(app, ["bench", str(zipped_csv), "-q"])
-    assert result.exit_code == 0, result.output
-    assert "ratio vs bare parse" in result.output and "bare parse" in result.output
+def test_bench_table() -> None:
+    report = BenchReport(
+        corpus="corpus.csv.zip",
+        model="m",
+        workers=2,
+        n_skipped=1,
+        n_events=30,
+        detente=Timing(seconds=10.0, n_articles=20, n_words=20_000),
+        bare=Timing(seconds=5.0, n_articles=20, n_words=20_000),
+        load_seconds=1.0,
+        peak_rss_mb=512.0,
+    )
+    out = Console(width=200, record=True)
+    out.print(bench_table(report))
+    text = out.export_text()
+    assert "ratio vs bare parse 0.50" in text and "1.50 events/article" in text
+    assert "2,000" in text and "4,000" in text  # words/s of each run

@@ -6,11 +6,11 @@ import json
 from pathlib import Path
 
 import pytest
-from tests.evaluate.fakes import FakeClassification, FakeClassifier, FakeCoder
 from typer.testing import CliRunner
 
 from detente.cli.app import app
 from detente.records import Actor
+from tests.evaluate.fakes import FakeClassification, FakeClassifier, FakeCoder
 
 DATA = Path(__file__).resolve().parents[1] / "evaluate" / "data"
 KEYS = {"format", "mode", "n_items", "events", "events_sector", "pairs", "actors", "seconds"}

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from spacy.language import Language
 
 from detente.evaluate.bench import BenchReport, Timing, bench, bench_json, read_corpus
 from detente.records import Article, Event
@@ -100,7 +101,7 @@ def test_ratio_and_json() -> None:
 
 
 @pytest.mark.model
-def test_real_bench_on_a_tiny_corpus(corpus: Path) -> None:
-    report = bench(corpus)
+def test_real_bench_on_a_tiny_corpus(corpus: Path, bare_nlp: Language) -> None:
+    report = bench(corpus, nlp=bare_nlp)
     assert report.detente.n_articles == 3
     assert report.bare.words_per_second > 0 and report.ratio_vs_bare_parse > 0

@@ -16,6 +16,7 @@ from detente.evaluate.gold import (
     detect_format,
     find_phrase,
     read_gold,
+    sentence_around,
     unmark,
 )
 from detente.evaluate.run import load_gold
@@ -126,6 +127,23 @@ def test_plover_list_actors_make_every_pair() -> None:
     assert students.actors == (GoldActor("students", "CHL", None),)  # *** is no sector
     assert isinstance(ngo, GoldArticle) and ngo.events == ()  # an NGO has no country
     assert [a.country for a in ngo.actors] == ["MWI"]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "sentence"),
+    [
+        ("recalled", "The ministry in Chile recalled its envoy."),
+        ("said so", 'Peru said so on Monday: "It is over."'),
+        ("other words", "other words"),
+        ("Headline", "Headline"),
+    ],
+)
+def test_sentence_around(phrase: str, sentence: str) -> None:
+    text = (
+        "Headline\n\nThe ministry in Chile recalled its envoy. "
+        'Peru said so on Monday: "It is over." '
+    )
+    assert sentence_around(text, phrase) == sentence
 
 
 @pytest.mark.parametrize(

@@ -105,7 +105,7 @@ def test_errors_say_why(coder: FakeCoder) -> None:
     assert kinds == [(MISSED, "mini-1"), (FALSE_ALARM, "mini-1"), (FALSE_ALARM, "mini-3")]
     missed = report.errors[0]
     assert missed.gold.startswith("Chilean [CHL] -> Norwegian [NOR]: 04")
-    assert missed.sentence == "held talks"
+    assert missed.sentence == "Norwegian and Chilean diplomats later held talks in Geneva."
 
 
 def test_wrong_class_on_the_same_dyad(tmp_path: Path) -> None:

@@ -6,12 +6,14 @@ p5 ASSAULT (4).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from detente.errors import GoldFormatError
 from detente.evaluate import evaluate
+from detente.evaluate.coding import PairQuery
 from detente.evaluate.report import FALSE_ALARM, MISSED, WRONG_CLASS
 from tests.evaluate.fakes import FakeClassification, FakeClassifier, FakeCoder, Spec
 
@@ -109,3 +111,26 @@ def test_pair_mode_needs_plv(tmp_path: Path) -> None:
 def test_unknown_mode() -> None:
     with pytest.raises(ValueError, match="mode"):
         evaluate(GOLD, mode="closed")
+
+
+class BatchOnly(FakeClassifier):
+    """A classifier that takes all pairs at once: single calls must not be used."""
+
+    batches: int = 0
+
+    def classify_many(self, queries: list[PairQuery]) -> Iterator[FakeClassification]:
+        self.batches += 1
+        for query in queries:
+            yield super().__call__(query.sentence, source=query.source, target=query.target)
+
+    def __call__(
+        self, sentence: str, *, source: tuple[int, int], target: tuple[int, int]
+    ) -> FakeClassification:
+        raise AssertionError("classify_many should have been used")
+
+
+def test_pair_mode_uses_batches_when_offered() -> None:
+    classifier = BatchOnly(ANSWERS)
+    report = evaluate(GOLD, mode="pair", classifier=classifier)
+    assert classifier.batches == 1 and len(classifier.calls) == 5
+    assert report.pairs is not None and report.pairs.accuracy == pytest.approx(2 / 5)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from detente.errors import GoldFormatError, InputError
 from detente.evaluate.coding import Coded, CodingRequest, OpenCoder
-from detente.evaluate.gold import GoldActor, GoldArticle, GoldEvent, find_phrase
+from detente.evaluate.gold import GoldActor, GoldArticle, GoldEvent, find_phrase, sentence_around
 from detente.evaluate.report import FALSE_ALARM, MISSED, WRONG_CLASS, ErrorCase
 from detente.evaluate.scoring import (
     NONE,
@@ -162,9 +162,11 @@ def compare(
         )
         free_gold.discard(left_gold[i])
         free_pred.discard(left_pred[j])
+    text = f"{item.title}\n\n{item.text}" if item.title else item.text
     for i in sorted(free_gold):
         outcomes.append(Outcome(gold[i].label, NONE, correct=False))
-        errors.append(ErrorCase(MISSED, item.id, describe_gold(gold[i]), "", gold[i].quote))
+        context = sentence_around(text, gold[i].quote) if gold[i].quote else text
+        errors.append(ErrorCase(MISSED, item.id, describe_gold(gold[i]), "", context))
     for j in sorted(free_pred):
         p = predicted[j]
         outcomes.append(Outcome(NONE, label(p), correct=False))

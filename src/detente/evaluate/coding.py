@@ -1,7 +1,8 @@
 """What the evaluator asks of detente, as two small interfaces with defaults.
 
 ``OpenCoder``: texts in, each text's events (and the actors of given spans) out, in input order.
-``PairClassifier``: the event between a given source and target span of a sentence.
+``PairClassifier``: the event between a given source and target span of a sentence; one that
+also has ``classify_many`` (``BatchClassifier``) is given all pairs at once.
 
 Tests pass fakes; the defaults load the spaCy pipeline on first use.
 """
@@ -11,13 +12,15 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
-from detente.records import Actor, Article, Event, Mention
+from detente.records import Actor, Article, Event
 
 if TYPE_CHECKING:
+    from spacy.language import Language
     from spacy.tokens import Doc
 
+    from detente.actors import ActorKnowledge
     from detente.pipeline import Coder
 
 Span = tuple[int, int]
@@ -57,6 +60,18 @@ class PairClassifier(Protocol):
     def __call__(self, sentence: str, *, source: Span, target: Span) -> Classified: ...
 
 
+@dataclass(frozen=True, slots=True)
+class PairQuery:
+    sentence: str
+    source: Span
+    target: Span
+
+
+@runtime_checkable
+class BatchClassifier(Protocol):
+    def classify_many(self, queries: Sequence[PairQuery]) -> Iterator[Classified]: ...
+
+
 @dataclass
 class PipelineCoder:
     """Codes texts with detente's pipeline in ``nlp.pipe`` batches; spans go to the actors stage."""
@@ -68,6 +83,7 @@ class PipelineCoder:
         from detente.nlp import make_docs
 
         nlp = self.coder.language
+        knowledge = actor_knowledge(nlp)
         pending: deque[CodingRequest] = deque()
 
         def docs() -> Iterator[Doc]:
@@ -79,18 +95,29 @@ class PipelineCoder:
             request = pending.popleft()
             yield Coded(
                 events=tuple(doc._.events or ()),
-                actors=tuple(span_actor(doc, start, end) for start, end in request.spans),
+                actors=tuple(
+                    span_actor(doc, start, end, knowledge=knowledge) for start, end in request.spans
+                ),
             )
 
 
-def span_actor(doc: Doc, start: int, end: int) -> Actor | None:
-    """The actor detente's actors stage resolves for a character span of ``doc``."""
+def actor_knowledge(nlp: Language) -> ActorKnowledge | None:
+    """The actors component's tables, to resolve spans that no mention covers."""
+    if "detente_actors" not in nlp.pipe_names:
+        return None
+    knowledge: ActorKnowledge | None = getattr(nlp.get_pipe("detente_actors"), "knowledge", None)
+    return knowledge
+
+
+def span_actor(
+    doc: Doc, start: int, end: int, *, knowledge: ActorKnowledge | None = None
+) -> Actor | None:
+    """The actor detente's actors stage resolves for a character span of ``doc``: the mention
+    that covers or overlaps it, else the span's own words resolved with ``knowledge``."""
     from detente.actors import mention_for_span
 
-    found: Mention | Actor | None = mention_for_span(doc, start, end)
-    if isinstance(found, Mention):
-        return found.actor
-    return found
+    found = mention_for_span(doc, start, end, knowledge=knowledge)
+    return found.actor if found is not None else None
 
 
 def default_open_coder() -> OpenCoder:
@@ -100,11 +127,28 @@ def default_open_coder() -> OpenCoder:
     return PipelineCoder(detente.default_coder())
 
 
+@dataclass
+class PipelinePairClassifier:
+    """``detente.classify`` for many pairs at once: the sentences are parsed in ``nlp.pipe``
+    batches and each pair is answered by ``detente.events.classify.classify_many``."""
+
+    coder: Coder
+
+    def __call__(self, sentence: str, *, source: Span, target: Span) -> Classified:
+        return next(self.classify_many([PairQuery(sentence, source, target)]))
+
+    def classify_many(self, queries: Sequence[PairQuery]) -> Iterator[Classified]:
+        from detente.events import classify
+
+        asked = [classify.PairQuery(q.sentence, q.source, q.target) for q in queries]
+        yield from classify.classify_many(self.coder, asked)
+
+
 def default_classifier() -> PairClassifier:
-    """``detente.classify``."""
+    """``detente.classify``, batched, on detente's shared coder."""
     import detente
 
-    return detente.classify
+    return PipelinePairClassifier(detente.default_coder())
 
 
 def ranked_codes(result: Classified) -> list[str]:

@@ -347,5 +347,19 @@ def find_phrase(text: str, phrase: str) -> Span | None:
     return start, start + len(phrase)
 
 
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*(?=\s|$)|\n")
+
+
+def sentence_around(text: str, phrase: str) -> str:
+    """The sentence of ``text`` that contains ``phrase`` (the phrase itself when not found)."""
+    span = find_phrase(text, phrase)
+    if span is None:
+        return phrase
+    ends = [match.end() for match in _SENTENCE_END.finditer(text)]
+    start = max((end for end in ends if end <= span[0]), default=0)
+    stop = min((end for end in ends if end >= span[1]), default=len(text))
+    return text[start:stop].strip()
+
+
 def _optional_str(value: object) -> str | None:
     return value.strip() if isinstance(value, str) and value.strip() else None

@@ -12,10 +12,18 @@ open mode  the raw sentence is coded; the pair is found when a predicted event's
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from detente.evaluate.coding import CodingRequest, OpenCoder, PairClassifier, ranked_codes
+from detente.evaluate.coding import (
+    BatchClassifier,
+    Classified,
+    CodingRequest,
+    OpenCoder,
+    PairClassifier,
+    PairQuery,
+    ranked_codes,
+)
 from detente.evaluate.gold import GoldPair, Span
 from detente.evaluate.labels import ClassMap, is_cooperation
 from detente.evaluate.report import FALSE_ALARM, MISSED, WRONG_CLASS, ErrorCase
@@ -60,19 +68,28 @@ def classify_pairs(
     classes: ClassMap,
     progress: Progress | None = None,
 ) -> Iterator[PairResult]:
-    """Pair mode: ask the classifier about each pair."""
-    for pair in pairs:
-        whole = (0, len(pair.sentence))
-        answer = classifier(
-            pair.sentence,
-            source=pair.sources[0] if pair.sources else whole,
-            target=pair.targets[0] if pair.targets else whole,
-        )
+    """Pair mode: ask the classifier about each pair (all at once when it takes batches)."""
+    queries = [pair_query(pair) for pair in pairs]
+    if isinstance(classifier, BatchClassifier):
+        answers: Iterable[Classified] = classifier.classify_many(queries)
+    else:
+        answers = (classifier(q.sentence, source=q.source, target=q.target) for q in queries)
+    for pair, answer in zip(pairs, answers, strict=True):
         codes = ranked_codes(answer)
         code = next((c for c in codes if classes.plv_class(c)), codes[0] if codes else None)
         yield pair_result(pair, code, classes, found=bool(codes))
         if progress:
             progress(1)
+
+
+def pair_query(pair: GoldPair) -> PairQuery:
+    """The first marked span of each side; an implicit side is the whole sentence."""
+    whole = (0, len(pair.sentence))
+    return PairQuery(
+        pair.sentence,
+        pair.sources[0] if pair.sources else whole,
+        pair.targets[0] if pair.targets else whole,
+    )
 
 
 def code_pairs(
