@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from tests.series.conftest import StoreBuilder
-
 from detente.series.dedup import ensure_fresh, refresh, signature, similarity
 from detente.store import Store
+from tests.series.conftest import StoreBuilder
 
 STORY = (
     "Officials from the two governments met behind closed doors for a second day on Thursday "

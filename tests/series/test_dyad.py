@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from tests.series.conftest import StoreBuilder
 
 from detente.series.dedup import refresh
 from detente.series.dyad import Point, dyad_events, dyad_series, period_end, period_start
 from detente.store import Store
+from tests.series.conftest import StoreBuilder
 
 
 @pytest.fixture

@@ -6,11 +6,11 @@ from datetime import date
 
 import numpy as np
 import pytest
-from tests.series.conftest import StoreBuilder
 
 from detente.series.dedup import refresh
 from detente.series.dyad import dyad_series
 from detente.series.turning import pelt, segments, turning_points
+from tests.series.conftest import StoreBuilder
 
 
 def test_cooperation_then_conflict_has_one_turning_point(build: StoreBuilder) -> None:

@@ -11,6 +11,9 @@ from detente.cli import (
     eval_cmd,
     events_cmd,
     export_cmd,
+    network_cmd,
+    report_cmd,
+    series_cmd,
     watch_cmd,
 )
 
@@ -27,6 +30,9 @@ app.command("demo")(demo_cmd.demo)
 app.command("eval")(eval_cmd.evaluate)
 app.command("bench")(bench_cmd.bench)
 app.command("watch")(watch_cmd.watch_feeds)
+app.command("series")(series_cmd.series)
+app.command("report")(report_cmd.report)
+app.command("network")(network_cmd.network)
 
 
 def main() -> None:

@@ -27,10 +27,12 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 
 import duckdb
 import numpy as np
 
+from detente.errors import StoreError
 from detente.store import Store
 
 STORY_THRESHOLD = 0.8
@@ -293,3 +295,14 @@ def rebuild_events(con: duckdb.DuckDBPyConnection, window: int) -> None:
     except duckdb.Error:
         con.execute("ROLLBACK")
         raise
+
+
+def open_fresh(path: str | Path, *, window: int = WINDOW_DAYS) -> Store:
+    """Open a store for reading series, refreshing ``events_dedup`` first when it is stale."""
+    store = Store.open(path)
+    try:
+        ensure_fresh(store, window=window)
+    except duckdb.Error as error:
+        store.close()
+        raise StoreError(f"cannot de-duplicate the events of {path}: {error}") from error
+    return store

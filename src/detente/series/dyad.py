@@ -130,7 +130,7 @@ def dyad_filter(a: str, b: str, *, directed: bool) -> tuple[str, list[Any]]:
     return "a = least(?, ?) AND b = greatest(?, ?)", [a, b, a, b]
 
 
-def _range(since: date | None, until: date | None) -> tuple[str, list[Any]]:
+def date_range(since: date | None, until: date | None) -> tuple[str, list[Any]]:
     where, params = " AND date IS NOT NULL", []
     if since:
         where += " AND date >= ?"
@@ -155,7 +155,7 @@ def dyad_series(
     """The dyad's series, oldest period first; ``fill`` adds empty periods between events."""
     a, b, freq = a.upper(), b.upper(), check_freq(freq)
     where, params = dyad_filter(a, b, directed=directed)
-    span, more = _range(since, until)
+    span, more = date_range(since, until)
     rows = con.execute(
         f"""
         SELECT date_trunc('{freq}', date)::DATE AS period, count(*),
@@ -210,7 +210,7 @@ def dyad_events(
     """The de-duplicated events of a dyad, by date (``order="date"``) or by weight
     (``order="weight"``: strongest Goldstein score times reports first)."""
     where, params = dyad_filter(a.upper(), b.upper(), directed=directed)
-    span, more = _range(since, until)
+    span, more = date_range(since, until)
     ordering = {
         "date": "date, source_country, cameo",
         "weight": "abs(goldstein) * reports DESC, date, cameo",
