@@ -97,3 +97,26 @@ def test_reported_event_keeps_its_own_source(code) -> None:
 def test_future_conflict_is_a_threat(code) -> None:
     found = triples(code("Norway will impose sanctions on Chile, Oslo said.", ACTORS))
     assert ("Norway", "1312", "Chile") in found
+
+
+def test_speaker_of_a_hostile_report_accuses_the_actor(code) -> None:
+    found = triples(
+        code("Chile invaded Peru last year, the Norwegian foreign minister said.", ACTORS)
+    )
+    assert ("Chile", "190", "Peru") in found
+    assert ("the Norwegian foreign minister", "112", "Chile") in found
+
+
+def test_unnamed_speaker_accuses_nobody(code) -> None:
+    found = triples(code("Officials said Chile had invaded Peru.", ACTORS))
+    assert found == {("Chile", "190", "Peru")}
+
+
+def test_possibility_in_a_relative_clause_is_hypothetical(code) -> None:
+    text = "There is a possibility President Ortega will meet Ambassador Lindqvist in May."
+    assert code(text, ACTORS) == []
+
+
+def test_will_meet_is_an_intent_to_meet(code) -> None:
+    found = triples(code("President Ortega will meet Ambassador Lindqvist in May.", ACTORS))
+    assert ("President Ortega", "036", "Ambassador Lindqvist") in found

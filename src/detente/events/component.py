@@ -1,4 +1,8 @@
-"""The ``detente_events`` spaCy component: sets ``doc._.events``."""
+"""The ``detente_events`` spaCy component: sets ``doc._.events``.
+
+The lexicon and grammar find events; when the learned classifier is installed (it ships in
+``events/model``) it rescores them and adds the events of candidate pairs the lexicon missed.
+"""
 
 from __future__ import annotations
 
@@ -6,28 +10,47 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from detente.events.cameo import CameoTable
-from detente.events.extract import EventExtractor
+from detente.events.combine import Combiner
+from detente.events.extract import EventExtractor, MentionIndex
 from detente.events.grammar import Grammar
+from detente.events.learned import MODEL_FILES, LearnedClassifier, model_dir
 from detente.events.lexicon import Lexicon
 from detente.nlp import extensions
 
 
 @Language.factory(
     "detente_events",
-    default_config={"lexicon_file": None},
+    default_config={"lexicon_file": None, "learned": True},
     requires=["doc._.mentions", "token.dep", "token.lemma"],
     assigns=["doc._.events"],
 )
-def make_events_component(nlp: Language, name: str, lexicon_file: str | None) -> EventsComponent:
+def make_events_component(
+    nlp: Language, name: str, lexicon_file: str | None, learned: bool
+) -> EventsComponent:
     extensions.register()
-    extractor = EventExtractor(Lexicon.load(lexicon_file), Grammar.load(), CameoTable.load())
-    return EventsComponent(extractor)
+    table = CameoTable.load()
+    extractor = EventExtractor(Lexicon.load(lexicon_file), Grammar.load(), table)
+    combiner = None
+    if learned and model_available():
+        combiner = Combiner(LearnedClassifier.load(), table)
+    return EventsComponent(extractor, combiner)
+
+
+def model_available() -> bool:
+    """Whether the learned classifier's files are installed with the package."""
+    folder = model_dir()
+    return all(folder.joinpath(name).is_file() for name in MODEL_FILES)
 
 
 class EventsComponent:
-    def __init__(self, extractor: EventExtractor) -> None:
+    def __init__(self, extractor: EventExtractor, combiner: Combiner | None = None) -> None:
         self.extractor = extractor
+        self.combiner = combiner
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.events = self.extractor.extract(doc)
+        index = MentionIndex(doc, list(doc._.mentions or []))
+        events = self.extractor.extract(doc, index)
+        if self.combiner is not None:
+            events = self.combiner.combine(doc, events, self.extractor.pairs(doc, index))
+        doc._.events = events
         return doc

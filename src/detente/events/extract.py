@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from detente.events.cameo import CameoTable
 from detente.events.grammar import Grammar, Reading, passive, patients, subjects
 from detente.events.lexicon import Lexicon, Pattern
+from detente.events.pairs import Pair, candidate_pairs
 from detente.records import Actor, Event, Mention
 
 MAX_SEARCH_DEPTH = 3
@@ -92,8 +93,8 @@ class EventExtractor:
         self.grammar = grammar
         self.table = table
 
-    def extract(self, doc: Doc) -> list[Event]:
-        index = MentionIndex(doc, list(doc._.mentions or []))
+    def extract(self, doc: Doc, index: MentionIndex | None = None) -> list[Event]:
+        index = index or MentionIndex(doc, list(doc._.mentions or []))
         events: dict[tuple[int, int, str], Event] = {}
         for sentence in doc.sents:
             for candidate in self.candidates(sentence):
@@ -102,6 +103,14 @@ class EventExtractor:
                     if key not in events or _better(event, events[key]):
                         events[key] = event
         return sorted(events.values(), key=lambda e: (e.trigger_start, e.source.start))
+
+    def pairs(self, doc: Doc, index: MentionIndex) -> list[Pair]:
+        """Candidate actor pairs for a second opinion, sentence by sentence."""
+
+        def find(token: Token) -> list[Mention]:
+            return index.find_all(token) or _np(token)
+
+        return [p for s in doc.sents for p in candidate_pairs(s, self.grammar, find)]
 
     # -- candidates --------------------------------------------------------------------
 
@@ -114,6 +123,9 @@ class EventExtractor:
                     matched.add(token.i)
                     matched.update(o.i for o in token.children if o.dep_ == "dobj")
                     yield candidate
+                    accusation = self.reported_accusation(candidate)
+                    if accusation is not None:
+                        yield accusation
         for token in sentence:
             if token.pos_ in {"NOUN", "PROPN"} and token.i not in matched:
                 candidate = self.noun_candidate(token)
@@ -162,6 +174,30 @@ class EventExtractor:
         targets = slot_tokens(verb, pattern.targets)
         return _with_conjuncts(sources), _with_conjuncts(targets)
 
+    def reported_accusation(self, candidate: Candidate) -> Candidate | None:
+        """A speaker who reports another's hostile act accuses the actor of it:
+        'Russia invaded Crimea, the minister said' is also minister -> Russia, 112."""
+        if candidate.reading != "fact" or int(candidate.code[:2]) < 14:
+            return None
+        speech = self.speech_verb_over(candidate.trigger)
+        if speech is None:
+            return None
+        speakers = subjects(speech, self.grammar)
+        if not speakers or set(speakers) & set(candidate.sources):
+            return None
+        pattern = Pattern("112", speech.lemma_.lower(), "verb")
+        return Candidate(pattern, "112", speech, tuple(speakers), candidate.sources, "reported")
+
+    def speech_verb_over(self, token: Token) -> Token | None:
+        current = token
+        while (
+            current.dep_ in {"ccomp", "conj", "parataxis", "xcomp"} and current.head is not current
+        ):
+            current = current.head
+            if current.lemma_.lower() in self.grammar.speech_verbs:
+                return None if self.grammar.read(current).mode == "skip" else current
+        return None
+
     def noun_candidate(self, noun: Token) -> Candidate | None:
         patterns = self.lexicon.noun_patterns(noun.lemma_.lower())
         if not patterns:
@@ -198,6 +234,9 @@ class EventExtractor:
     # -- events ------------------------------------------------------------------------
 
     def events_of(self, doc: Doc, candidate: Candidate, index: MentionIndex) -> Iterator[Event]:
+        if candidate.reading == "reported":
+            yield from self.accusations(doc, candidate, index)
+            return
         sources = _unique(m for t in candidate.sources for m in index.find_all(t) or _np(t))
         targets = _unique(m for t in candidate.targets for m in index.find_all(t) or _np(t))
         for source in sources:
@@ -207,6 +246,16 @@ class EventExtractor:
                 yield self.make_event(doc, candidate, source, target)
                 if candidate.pattern.symmetric:
                     yield self.make_event(doc, candidate, target, source)
+
+    def accusations(self, doc: Doc, candidate: Candidate, index: MentionIndex) -> Iterator[Event]:
+        """Reported accusations need known actors of two different countries."""
+        speakers = _unique(m for t in candidate.sources for m in index.find_all(t))
+        accused = _unique(m for t in candidate.targets for m in index.find_all(t))
+        for source in speakers:
+            for target in accused:
+                countries = (source.actor.country, target.actor.country)
+                if None not in countries and countries[0] != countries[1]:
+                    yield self.make_event(doc, candidate, source, target)
 
     def make_event(self, doc: Doc, candidate: Candidate, source: Mention, target: Mention) -> Event:
         entry = self.table.get(candidate.code)

@@ -118,13 +118,22 @@ class Grammar:
         head = token.head
         steps = 0
         while head is not token and steps < 3:
-            if token.dep_ in {"xcomp", "ccomp", "acl", "advcl", "pcomp", "pobj", "prep"} and (
+            if token.dep_ in {
+                "xcomp",
+                "ccomp",
+                "acl",
+                "relcl",
+                "advcl",
+                "pcomp",
+                "pobj",
+                "prep",
+            } and (
                 head.lemma_.lower() in self.hypothetical_heads
                 or self.negated(head)
                 or self.hypothetical(head)
             ):
                 return head.lemma_.lower() not in self.speech_verbs
-            if token.dep_ not in {"prep", "pobj", "pcomp", "acl", "xcomp", "ccomp"}:
+            if token.dep_ not in {"prep", "pobj", "pcomp", "acl", "relcl", "xcomp", "ccomp"}:
                 return False
             token, head, steps = head, head.head, steps + 1
         return False

@@ -1,0 +1,94 @@
+"""The lexicon's events and the learned classifier's opinion, combined.
+
+Every lexicon event is also shown to the classifier: its confidence is the classifier's
+probability of the lexicon's root, floored. Candidate pairs the lexicon left empty become events
+when the classifier names an event with at least ``threshold`` probability.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc
+
+from detente.events.cameo import CameoTable
+from detente.events.learned import LearnedClassifier, PairInput, Prediction
+from detente.events.pairs import Pair
+from detente.records import Event, Mention
+
+LEXICON_FLOOR = 0.35
+LEARNED_THRESHOLD = 0.6
+
+
+@dataclass(frozen=True, slots=True)
+class Combiner:
+    classifier: LearnedClassifier
+    table: CameoTable
+    threshold: float = LEARNED_THRESHOLD
+
+    def combine(self, doc: Doc, events: list[Event], pairs: Sequence[Pair]) -> list[Event]:
+        lexicon_keys = {(e.source.start, e.target.start) for e in events}
+        fresh = [p for p in pairs if (p.source.start, p.target.start) not in lexicon_keys]
+        asked = [pair_input(doc, e.source, e.target) for e in events]
+        asked += [pair_input(doc, p.source, p.target) for p in fresh]
+        usable = [i for i, item in enumerate(asked) if item is not None]
+        predictions = self.classifier.predict([asked[i] for i in usable])  # type: ignore[misc]
+        by_index = dict(zip(usable, predictions, strict=True))
+        out = [self.rescore(e, by_index.get(i)) for i, e in enumerate(events)]
+        for offset, pair in enumerate(fresh, start=len(events)):
+            prediction = by_index.get(offset)
+            if prediction is not None and self.accepts(prediction):
+                out.append(self.learned_event(doc, pair, prediction))
+        return out
+
+    def rescore(self, event: Event, prediction: Prediction | None) -> Event:
+        if prediction is None:
+            return event
+        agreement = prediction.probs.get(event.root, 0.0)
+        confidence = round(LEXICON_FLOOR + (1 - LEXICON_FLOOR) * agreement, 4)
+        return replace(event, confidence=confidence, method="lexicon+learned")
+
+    def accepts(self, prediction: Prediction) -> bool:
+        return prediction.code is not None and prediction.confidence >= self.threshold
+
+    def learned_event(self, doc: Doc, pair: Pair, prediction: Prediction) -> Event:
+        code = prediction.code or prediction.label
+        entry = self.table.get(code)
+        trigger, sentence = pair.trigger, pair.trigger.sent
+        return Event(
+            article_id=doc._.article_id or "",
+            source=pair.source,
+            target=pair.target,
+            cameo=code,
+            trigger=trigger.text,
+            trigger_start=trigger.idx,
+            trigger_end=trigger.idx + len(trigger.text),
+            sentence=sentence.text,
+            sentence_start=sentence.start_char,
+            goldstein=entry.goldstein,
+            quad=entry.quad,
+            plover=entry.plover,
+            confidence=round(prediction.confidence, 4),
+            date=doc._.published,
+            method="learned",
+            notes=("reading=learned",),
+        )
+
+
+def pair_input(doc: Doc, source: Mention, target: Mention) -> PairInput | None:
+    """The sentence holding both mentions, with their offsets in it; None across sentences."""
+    span = doc.char_span(source.start, source.end, alignment_mode="expand")
+    if span is None:
+        return None
+    sentence = span.sent
+    low, high = sentence.start_char, sentence.end_char
+    if not (
+        low <= source.start and source.end <= high and low <= target.start <= target.end <= high
+    ):
+        return None
+    return (
+        sentence.text,
+        (source.start - low, source.end - low),
+        (target.start - low, target.end - low),
+    )

@@ -1,0 +1,80 @@
+"""The lexicon/learned combination, with a fake classifier standing in for the model."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+from spacy.language import Language
+
+from detente.events.cameo import CameoTable
+from detente.events.combine import Combiner, pair_input
+from detente.events.extract import EventExtractor, MentionIndex
+from detente.events.learned import PairInput, Prediction
+from tests.events.conftest import with_mentions
+
+pytestmark = pytest.mark.model
+
+ACTORS = {
+    "Norway": ("NOR", None),
+    "Chile": ("CHL", None),
+    "Peru": ("PER", None),
+    "the Peruvian navy": ("PER", "MIL"),
+}
+
+
+class FakeClassifier:
+    """Says ``root`` for every pair whose source text starts with ``source``, else none."""
+
+    def __init__(self, source: str, root: str, code: str, p: float) -> None:
+        self.source, self.root, self.code, self.p = source, root, code, p
+        self.seen: list[PairInput] = []
+
+    def predict(self, items: Sequence[PairInput]) -> list[Prediction]:
+        self.seen.extend(items)
+        out = []
+        for text, (start, end), _ in items:
+            if text[start:end].startswith(self.source):
+                probs = {self.root: self.p, "none": 1 - self.p}
+                out.append(Prediction(probs, self.root, self.p, {self.code: self.p}, self.code))
+            else:
+                out.append(Prediction({"none": 1.0}, "none", 1.0, {}, None))
+        return out
+
+
+def run(nlp: Language, extractor: EventExtractor, text: str, fake: FakeClassifier):
+    doc = with_mentions(nlp(text), ACTORS)
+    index = MentionIndex(doc, doc._.mentions)
+    combiner = Combiner(fake, CameoTable.load())  # type: ignore[arg-type]
+    return combiner.combine(doc, extractor.extract(doc, index), extractor.pairs(doc, index))
+
+
+def test_learned_event_added_where_the_lexicon_is_silent(bare_nlp, extractor) -> None:
+    fake = FakeClassifier("the Peruvian navy", "17", "171", 0.9)
+    text = "Last week the Peruvian navy boarded Chile's fishing boats."
+    events = run(bare_nlp, extractor, text, fake)
+    learned = [(e.source.text, e.cameo, e.target.text, e.confidence) for e in events]
+    assert learned == [("the Peruvian navy", "171", "Chile", 0.9)]
+    assert events[0].method == "learned" and events[0].trigger == "boarded"
+
+
+def test_low_probability_adds_nothing(bare_nlp, extractor) -> None:
+    fake = FakeClassifier("Norway", "17", "171", 0.4)
+    events = run(bare_nlp, extractor, "Norway boarded Chile's fishing boats.", fake)
+    assert events == []
+
+
+def test_lexicon_event_rescored_by_agreement(bare_nlp, extractor) -> None:
+    text = "Norway condemned Chile."
+    agree = run(bare_nlp, extractor, text, FakeClassifier("Norway", "11", "111", 0.8))
+    disagree = run(bare_nlp, extractor, text, FakeClassifier("Peru", "11", "111", 0.8))
+    assert agree[0].cameo == disagree[0].cameo == "111"
+    assert agree[0].confidence > disagree[0].confidence
+    assert agree[0].method == "lexicon+learned"
+
+
+def test_pair_input_offsets_point_at_the_mentions(bare_nlp) -> None:
+    doc = with_mentions(bare_nlp("Rain fell. Norway condemned Chile."), ACTORS)
+    norway, chile = doc._.mentions
+    text, source, target = pair_input(doc, norway, chile)  # type: ignore[misc]
+    assert text[source[0] : source[1]] == "Norway" and text[target[0] : target[1]] == "Chile"
