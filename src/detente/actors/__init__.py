@@ -8,13 +8,14 @@ mention_for_span(doc, start, end, knowledge=...)      # the mention at a char sp
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from spacy.tokens import Doc, Span
 
 from detente.actors.knowledge import ActorKnowledge
 from detente.actors.mentions import build_phrase
-from detente.actors.resolve import Phrase, Resolution, phrase_from_words, resolve
+from detente.actors.resolve import Phrase, Resolution, phrase_from_words, resolve, strong_hits
 from detente.records import Actor, Mention
 
 __all__ = ["ActorKnowledge", "mention_for_span", "resolve_phrase"]
@@ -25,7 +26,11 @@ def resolve_phrase(
 ) -> Actor | None:
     """The actor an arbitrary phrase names, without a parse ("a U.S. Supreme Court decision")."""
     found = _resolve_words(knowledge, knowledge.tokenize(text), when)
-    return found.actor if found is not None else None
+    if found is None:
+        return None
+    if found.actor.country is None and found.hint:
+        return replace(found.actor, country=found.hint, method="adjective")
+    return found.actor
 
 
 def _resolve_words(
@@ -33,12 +38,11 @@ def _resolve_words(
 ) -> Resolution | None:
     phrase = phrase_from_words(knowledge, words)
     best: Resolution | None = None
-    while phrase.words:
-        found = resolve(knowledge, phrase, when)
-        if found is not None and found.actor.country is not None:
-            return found
-        best = best or found
+    while phrase.words and best is None:
+        best = resolve(knowledge, phrase, when)
         phrase = _without_head(knowledge, phrase)
+    if best is not None and best.actor.country is not None:
+        return best
     if best is not None:
         return _named_anywhere(knowledge, best, words)
     return None
@@ -55,7 +59,7 @@ def _without_head(knowledge: ActorKnowledge, phrase: Phrase) -> Phrase:
 
 def _named_anywhere(knowledge: ActorKnowledge, best: Resolution, words: list[str]) -> Resolution:
     """Last resort: a country named anywhere in the phrase ("hawks in Washington")."""
-    for hit in knowledge.names.find(words):
+    for hit in strong_hits(knowledge, words):
         entry = hit.entries[0]
         if entry.country and entry.kind != "person":
             actor = Actor(

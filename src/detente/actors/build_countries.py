@@ -22,7 +22,17 @@ from typing import Any
 import yaml
 
 DATA = Path(__file__).parent / "data"
-KINDS = ("name", "abbreviation", "adjective", "people", "capital", "seat", "region", "city")
+KINDS = (
+    "name",
+    "abbreviation",
+    "adjective",
+    "people",
+    "capital",
+    "seat",
+    "region",
+    "city",
+    "group",
+)
 LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F .'\-]+$")
 
 
@@ -83,11 +93,22 @@ def _countryinfo_sources(extra: dict[str, Any]) -> Iterator[Source]:
 
 
 def _extra_rows(iso3: str, entry: dict[str, Any]) -> Iterator[Row]:
-    for kind in ("names", "abbreviations", "adjectives", "people", "capitals", "regions", "cities"):
+    for kind in (
+        "names",
+        "abbreviations",
+        "adjectives",
+        "people",
+        "capitals",
+        "regions",
+        "cities",
+        "groups",
+    ):
         singular = {"names": "name", "abbreviations": "abbreviation", "adjectives": "adjective"}
         label = singular.get(kind, kind.rstrip("s") if kind != "people" else "people")
         if kind == "cities":
             label = "city"
+        if kind == "groups":
+            label = "group"
         for text in entry.get(kind) or []:
             yield Row(_strip_article(str(text)), iso3, label)
     for text, sector in (entry.get("seats") or {}).items():

@@ -9,10 +9,12 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from detente.actors.coref import Found, link, to_mention
+from detente.actors.coref import Found, add_context, link, to_mention
 from detente.actors.knowledge import ActorKnowledge
 from detente.actors.mentions import (
     Candidate,
+    Part,
+    build_phrase,
     candidates,
     coordinated_parts,
     core_start,
@@ -68,7 +70,10 @@ def find_mentions(knowledge: ActorKnowledge, doc: Doc, when: date | None) -> lis
     found.sort(key=lambda f: f.start)
     texts = [_char_text(doc, f.start, f.end)[2] for f in found]
     mentions: list[Mention] = []
-    for linked in link(found, texts):
+    for linked in add_context(link(found, texts)):
+        own = linked.found.resolution
+        if linked.actor.country is None and (own is None or not own.entity):
+            continue
         start, end, _ = _char_text(doc, linked.found.start, linked.found.end)
         mentions.append(to_mention(linked, start, end))
     return _non_overlapping(mentions)
@@ -107,10 +112,10 @@ def _resolve_candidate(
 
 
 def _worth_keeping(resolution: Resolution, candidate: Candidate) -> bool:
-    """Resolved, a name (coreference may resolve it), or a definite role ("the ambassador")."""
-    if resolution.actor.country is not None or resolution.entity:
+    """Resolved, or something coreference or the sentence may resolve: a name, a role."""
+    if resolution.actor.country is not None or resolution.entity or resolution.hint:
         return True
-    return candidate.definite and resolution.role is not None
+    return resolution.role is not None or resolution.actor.sector is not None
 
 
 def _premodifier_mentions(
@@ -126,30 +131,31 @@ def _premodifier_mentions(
 def _split(
     knowledge: ActorKnowledge, doc: Doc, candidate: Candidate, when: date | None
 ) -> Iterator[Found]:
-    """One mention per coordinated country: "U.S. and Russian negotiators"."""
+    """One mention per coordinated actor: "U.S. and Russian negotiators"."""
     parts = coordinated_parts(doc, candidate.start, candidate.head)
-    if not parts:
-        return
-    results: list[tuple[int, int, Resolution]] = []
-    for span_start, span_end, drop_start, drop_end in parts:
-        keep = [
-            i for i in range(candidate.start, candidate.head + 1) if not drop_start <= i < drop_end
-        ]
-        phrase = _sub_phrase(candidate.phrase, candidate.start, keep)
+    results: list[tuple[Part, Resolution]] = []
+    for part in parts:
+        phrase = _part_phrase(doc, candidate, part)
         resolution = resolve(knowledge, phrase, when)
         if resolution is None or resolution.actor.country is None:
             return
-        results.append((span_start, span_end, resolution))
-    if len({r.actor.country for _, _, r in results}) < len(results):
+        results.append((part, resolution))
+    shared = all(part.head == candidate.head for part, _ in results)
+    if shared and len({r.actor.country for _, r in results}) < len(results):
         return
-    for span_start, span_end, resolution in results:
-        yield Found(span_start, span_end, resolution, candidate)
+    for part, resolution in results:
+        yield Found(part.start, part.end, resolution, candidate)
 
 
-def _sub_phrase(phrase: Phrase, offset: int, keep: list[int]) -> Phrase:
-    index = {doc_i: n for n, doc_i in enumerate(keep)}
-    words = tuple(phrase.words[i - offset] for i in keep)
-    tags = tuple(phrase.tags[i - offset] for i in keep) if phrase.tags else ()
+def _part_phrase(doc: Doc, candidate: Candidate, part: Part) -> Phrase:
+    tokens = part.tokens
+    if tokens == tuple(range(tokens[0], tokens[-1] + 1)) and part.head == tokens[-1]:
+        return build_phrase(doc, tokens[0], part.head, attach=part.head == candidate.head)
+    phrase = candidate.phrase
+    offset = candidate.start
+    index = {doc_i: n for n, doc_i in enumerate(tokens)}
+    words = tuple(phrase.words[i - offset] for i in tokens)
+    tags = tuple(phrase.tags[i - offset] for i in tokens) if phrase.tags else ()
     names = frozenset(index[i + offset] for i in phrase.names if i + offset in index)
-    head = index[phrase.head + offset]
+    head = index[part.head]
     return Phrase(words, head, names, phrase.attached, phrase.location, tags, phrase.span)

@@ -17,6 +17,10 @@ from detente.records import Actor, Mention
 
 PRONOUN_WINDOW = 3
 THEY_WINDOW = 1
+GOVERNMENT_WINDOW = 5
+GOVERNMENT_ROLES = frozenset({"administration", "government", "regime", "cabinet", "leadership"})
+STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "SPY", "COP"})
+NOT_COUNTRIES = frozenset({"IGO", "NGO", "IMG"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +59,7 @@ def link(found: list[Found], texts: list[str]) -> list[Linked]:
         else:
             antecedent = _antecedent(item, linked, names)
             if antecedent is None:
-                if own is None or not own.entity:
+                if own is None:
                     continue
                 result = Linked(item, text, own.actor, (text,), own.evidence)
             else:
@@ -101,7 +105,21 @@ def _antecedent(item: Found, linked: list[Linked], names: dict[str, Linked]) -> 
             return names[key]
     resolution = item.resolution
     if resolution is not None and resolution.role and candidate.definite:
-        return _same_role(resolution.role, linked)
+        same = _same_role(resolution.role, linked)
+        if same is None and resolution.role in GOVERNMENT_ROLES:
+            return _head_of_government(candidate, linked)
+        return same
+    return None
+
+
+def _head_of_government(candidate: Candidate, linked: list[Linked]) -> Linked | None:
+    """ "The administration" after a president or prime minister: that person's government."""
+    for earlier in reversed(linked):
+        if candidate.sentence - earlier.found.candidate.sentence > GOVERNMENT_WINDOW:
+            return None
+        own = earlier.found.resolution
+        if earlier.actor.sector == "GOV" and own is not None and own.person is not None:
+            return earlier
     return None
 
 
@@ -135,6 +153,48 @@ def _is_person(linked: Linked) -> bool:
     if own is None:
         return False
     return own.person is not None or bool(linked.found.candidate.phrase.names)
+
+
+def add_context(linked: list[Linked]) -> list[Linked]:
+    """Mentions still without a country take the one country the rest of their sentence names,
+    when it names exactly one ("President Dos Santos" beside "Angola"), else their ethnic hint.
+    A personal name with no title is left alone: nothing says where it belongs."""
+    by_sentence: dict[int, list[tuple[Linked, str]]] = {}
+    for item in linked:
+        country = item.actor.country
+        if country is not None and country not in NOT_COUNTRIES:
+            by_sentence.setdefault(item.found.candidate.sentence, []).append((item, country))
+    result = []
+    for item in linked:
+        if item.actor.country is None and _needs_context(item):
+            others = by_sentence.get(item.found.candidate.sentence, [])
+            item = _with_context(item, {c for other, c in others if other is not item})
+        result.append(item)
+    return result
+
+
+def _needs_context(item: Linked) -> bool:
+    own = item.found.resolution
+    if own is None:
+        return False
+    untitled_name = bool(item.found.candidate.phrase.names) and item.actor.sector is None
+    if untitled_name and own.hint is None:
+        return False
+    return item.actor.sector is not None or own.entity or own.hint is not None
+
+
+def _with_context(item: Linked, countries: set[str]) -> Linked:
+    own = item.found.resolution
+    hint = own.hint if own is not None else None
+    if len(countries) == 1:
+        country, method = next(iter(countries)), "context"
+        why = f"context: the only country named in the sentence is {country}"
+    elif hint is not None:
+        country, method, why = hint, "adjective", f"ethnic or national group -> {hint}"
+    else:
+        return item
+    actor = replace(item.actor, country=country, method=method)
+    return Linked(item.found, item.text, actor, item.chain, (*item.evidence, why))
 
 
 def to_mention(linked: Linked, start: int, end: int) -> Mention:

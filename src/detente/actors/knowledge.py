@@ -75,6 +75,7 @@ class ActorKnowledge:
         knowledge.sources.append("detente.actors/data")
         if actors_file is not None:
             knowledge._load_user(Path(actors_file))
+        knowledge.names.index_misspellings()
         return knowledge
 
     def add_name(self, text: str, entry: Entry, *, replace: bool = False) -> None:
@@ -130,6 +131,8 @@ class ActorKnowledge:
         for sector, words in (data.get("modifiers") or {}).items():
             for word in words:
                 self.terms.add(str(word), modifier=_sector(sector, "sectors.yaml"))
+        for word in data.get("ngo") or []:
+            self.terms.add(str(word), role=None, is_role=True, ngo=True)
         for word in data.get("former") or []:
             self.terms.add(str(word), modifier="ELI")
         self.terms.former = frozenset(str(w).lower() for w in data.get("former") or [])
@@ -144,13 +147,15 @@ class ActorKnowledge:
             if user and name not in replaced:
                 self.people[name] = []
                 replaced.add(name)
+            country, _, igo = row["country"].strip().partition(":")
             role = Role(
-                country=row["country"].strip(),
+                country=country,
                 sector=_sector(row.get("sector"), "people"),
                 title=(row.get("role") or "").strip(),
                 start=_date(row.get("start")),
                 end=_date(row.get("end"), end=True),
                 user=user,
+                igo=igo or None,
             )
             self.people.setdefault(name, []).append(role)
             for alias in [name, *_aliases(row.get("aliases"))]:

@@ -24,6 +24,7 @@ SUBJECT_PRONOUNS = frozenset({"he", "she", "they"})
 NAME_LABELS = frozenset({"PERSON"})
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 TRIM_LEFT = frozenset({"PUNCT", "CCONJ", "SCONJ", "ADP", "PART", "SPACE"})
+STOP_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "mark", "aux", "relcl", "acl", "advcl"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +45,8 @@ def is_top(token: Token) -> bool:
     """The head of a noun phrase, not a premodifier of another noun."""
     if token.pos_ not in NOMINAL and not _norp_adjective(token):
         return False
+    if not any(ch.isalnum() for ch in token.text):
+        return False
     if token.pos_ == "PRON":
         return token.lower_ in SUBJECT_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass")
     if token.dep_ in PREMOD and token.i < token.head.i and token.head.pos_ in NOMINAL:
@@ -57,13 +60,53 @@ def _norp_adjective(token: Token) -> bool:
 
 def core_start(token: Token) -> int:
     """First token of the noun phrase headed by ``token``, leading punctuation and links trimmed."""
-    start = token.left_edge.i
+    start = _left_edge(token)
     doc = token.doc
     while start < token.i and (
         doc[start].pos_ in TRIM_LEFT or doc[start].dep_ in ("cc", "preconj", "advmod")
     ):
         start += 1
     return start
+
+
+def _left_edge(token: Token) -> int:
+    """Walk the left children, nearest first, while they are contiguous premodifiers."""
+    edge = token.i
+    for child in reversed(list(token.lefts)):
+        if child.dep_ in STOP_DEPS or child.pos_ == "AUX" or _clause_verb(child):
+            break
+        if child.right_edge.i != edge - 1 and not _only_punct_between(token, child, edge):
+            break
+        if _foreign_entity(token, child):
+            break
+        edge = min(edge, _left_edge(child))
+    return edge
+
+
+def _clause_verb(child: Token) -> bool:
+    """A verb that is no participle premodifier: "trump praised Putin" is no noun phrase."""
+    if child.pos_ != "VERB":
+        return False
+    if child.dep_ != "amod":
+        return True
+    before = child.doc[child.i - 1] if child.i > 0 else None
+    return before is not None and before.pos_ in ("NOUN", "PROPN") and before.head == child.head
+
+
+def _foreign_entity(token: Token, child: Token) -> bool:
+    """A place or organisation written right before a personal name belongs to something else:
+    "ambassador to Washington Anatoly Antonov"."""
+    if token.ent_type_ != "PERSON" or child.ent_type_ in ("PERSON", "NORP", ""):
+        return False
+    name_start = token.i
+    while name_start > 0 and token.doc[name_start - 1].ent_type_ == "PERSON":
+        name_start -= 1
+    return child.right_edge.i == name_start - 1
+
+
+def _only_punct_between(token: Token, child: Token, edge: int) -> bool:
+    doc = token.doc
+    return all(doc[i].is_punct for i in range(child.right_edge.i + 1, edge))
 
 
 def build_phrase(doc: Doc, start: int, head: int, *, attach: bool = True) -> Phrase:
@@ -101,15 +144,33 @@ def _phrase_end(phrase: Phrase) -> int:
 
 
 def candidates(doc: Doc) -> Iterator[Candidate]:
-    """Every noun phrase top of the doc, in order, with the facts coreference needs."""
+    """Every noun phrase top of the doc, in order, with the facts coreference needs.
+
+    A top inside the span of a later top's phrase (a stray punctuation head, a misparse) is left
+    to that phrase; a premodifier cut off its head's phrase is a top of its own.
+    """
     sentence_of = {}
     for number, sent in enumerate(doc.sents):
         for token in sent:
             sentence_of[token.i] = number
-    for token in doc:
-        if not is_top(token):
+    tops = [t for t in doc if is_top(t) or _cut_off(t)]
+    starts = {t.i: core_start(t) for t in tops}
+    inside: set[int] = set()
+    for top in tops:
+        inside.update(range(starts[top.i], top.i))
+    for token in tops:
+        if token.i in inside and not _cut_off(token):
             continue
-        yield make_candidate(doc, core_start(token), token, sentence_of.get(token.i, 0))
+        yield make_candidate(doc, starts[token.i], token, sentence_of.get(token.i, 0))
+
+
+def _cut_off(token: Token) -> bool:
+    """A premodifier whose head's phrase starts after it ("Washington" in a misparse)."""
+    if token.dep_ not in PREMOD or token.i > token.head.i or token.head.pos_ not in NOMINAL:
+        return False
+    if token.pos_ not in NOMINAL and not _norp_adjective(token):
+        return False
+    return core_start(token.head) > token.i and token.right_edge.i < core_start(token.head)
 
 
 def make_candidate(doc: Doc, start: int, token: Token, sentence: int) -> Candidate:
@@ -137,11 +198,22 @@ def premodifier_tops(token: Token) -> Iterator[Token]:
                     yield conj
 
 
-def coordinated_parts(doc: Doc, start: int, head: int) -> list[tuple[int, int, int, int]]:
-    """Split "Hungarian and Romanian officials" into one part per coordinated premodifier.
+@dataclass(frozen=True, slots=True)
+class Part:
+    """One side of a coordination: its mention span and the tokens of its phrase."""
 
-    Returns (span_start, span_end, drop_start, drop_end) per part: the tokens of the part's mention
-    and the tokens left out of its phrase. Empty when no premodifiers are coordinated.
+    start: int
+    end: int
+    tokens: tuple[int, ...]
+    head: int
+
+
+def coordinated_parts(doc: Doc, start: int, head: int) -> list[Part]:
+    """Split a phrase at a coordination inside its premodifiers.
+
+    "Hungarian and Romanian officials": the nationalities share the head, one part each
+    ("Hungarian" read as "Hungarian officials"). "President Trump and Russian President Vladimir
+    Putin" (a misparse of two names): two phrases side by side. Empty when nothing is coordinated.
     """
     for i in range(start, head):
         token = doc[i]
@@ -151,6 +223,13 @@ def coordinated_parts(doc: Doc, start: int, head: int) -> list[tuple[int, int, i
         cc = next((c for c in token.rights if c.dep_ == "cc" and c.i < head), None)
         if not conjs or cc is None:
             continue
-        second = conjs[0]
-        return [(start, cc.i, cc.i, second.i + 1), (second.i, head + 1, i, second.i)]
+        second = _left_edge(conjs[0])
+        if token.ent_type_ in ("PERSON", "ORG"):
+            return [
+                Part(start, cc.i, tuple(range(start, cc.i)), token.i),
+                Part(second, head + 1, tuple(range(second, head + 1)), head),
+            ]
+        first = tuple(k for k in range(start, head + 1) if not cc.i <= k <= conjs[0].i)
+        other = tuple(k for k in range(start, head + 1) if not i <= k < second)
+        return [Part(start, cc.i, first, head), Part(second, head + 1, other, head)]
     return []

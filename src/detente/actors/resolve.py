@@ -20,13 +20,24 @@ from detente.actors.knowledge import ActorKnowledge
 from detente.actors.tables import Entry, Hit, Role, Term, norm, stem
 from detente.records import Actor
 
-COUNTRY_KINDS = ("name", "abbreviation", "adjective", "people", "capital", "seat", "region", "city")
-DEMONYM_KINDS = ("adjective", "people")
+COUNTRY_KINDS = (
+    "name",
+    "abbreviation",
+    "adjective",
+    "people",
+    "capital",
+    "seat",
+    "region",
+    "city",
+    "group",
+)
+DEMONYM_KINDS = ("adjective", "people", "group")
 ORG_KINDS = ("igo", "militant", "institution")
 NON_STATE = frozenset({None, "REB", "OPP", "CVL", "COP", "REF", "EDU", "LAB", "AGR", "CRM", "REL"})
-WEAK_LINKS = frozenset({"pro", "anti", "non", "post", "ex"})
+WEAK_LINKS = frozenset({"pro", "anti", "non", "post"})
 WEAK_SUFFIXES = frozenset({"backed", "based", "made", "sponsored", "allied", "owned", "funded"})
 LOCATIVE = frozenset({"in", "at", "near", "into", "inside", "outside", "across", "around", "to"})
+STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "SPY", "COP"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +67,7 @@ class Resolution:
     person: str | None = None
     entity: bool = False
     used: tuple[int, ...] = ()
+    hint: str | None = None
 
 
 @dataclass(slots=True)
@@ -73,6 +85,8 @@ class _Facts:
     person: str | None = None
     entity: bool = False
     user: bool = False
+    ngo: bool = False
+    hint: str | None = None
     used: list[int] = field(default_factory=list)
     evidence: list[str] = field(default_factory=list)
 
@@ -106,19 +120,21 @@ def resolve(knowledge: ActorKnowledge, phrase: Phrase, when: date | None) -> Res
     head_hit = next((h for h in hits if h.start <= phrase.head < h.end), None)
     masked = _masked(phrase, hits)
     terms = [t for t in knowledge.terms.find(_masked_words(phrase, masked)) if t[0] not in masked]
+    if head_hit is None and phrase.head not in phrase.names:
+        phrase = _implicit_name(phrase, terms, masked)
     role = _role_term(phrase, terms, head_hit)
     facts = _Facts()
     if head_hit is not None:
         _head_entity(knowledge, facts, phrase, head_hit, when)
-    elif role is None and not phrase.names:
+    elif role is None and phrase.head not in phrase.names:
         return None
-    if phrase.names and head_hit is None:
+    if phrase.head in phrase.names and head_hit is None:
         facts.name = " ".join(phrase.words[i] for i in sorted(phrase.names))
         facts.entity = True
     _premodifiers(knowledge, facts, phrase, hits, head_hit, when)
     _sector(knowledge, facts, phrase, role, terms, hits, head_hit)
     _attachments(knowledge, facts, phrase, role, when)
-    _demonym_head(facts, head_hit)
+    _demonym_head(facts, phrase, head_hit)
     return _finish(facts, phrase)
 
 
@@ -136,15 +152,20 @@ def _usable_hits(knowledge: ActorKnowledge, phrase: Phrase) -> list[Hit]:
     return kept
 
 
+def strong_hits(knowledge: ActorKnowledge, words: list[str]) -> list[Hit]:
+    """Table matches anywhere in plain words, without the "pro-Russian" kind."""
+    return _usable_hits(knowledge, Phrase(tuple(words), len(words)))
+
+
 def _entry_fits(entry: Entry, phrase: Phrase, hit: Hit) -> bool:
     """People only on name-like tokens; other names not inside a longer personal name."""
     span = set(range(hit.start, hit.end))
     if entry.kind == "person":
-        if phrase.tags:
-            return all(phrase.tags[i] in {"PROPN", "NOUN", "X", "ADJ"} for i in span)
-        return True
+        if phrase.tags and not all(phrase.tags[i] in {"PROPN", "NOUN", "X", "ADJ"} for i in span):
+            return False
+        return all(phrase.words[i][:1].isupper() or i in phrase.names for i in span)
     inside_name = span <= phrase.names and len(phrase.names) > len(span)
-    return not inside_name
+    return not inside_name or entry.kind in DEMONYM_KINDS
 
 
 def _weak_country(phrase: Phrase, hit: Hit) -> bool:
@@ -154,6 +175,26 @@ def _weak_country(phrase: Phrase, hit: Hit) -> bool:
     if hit.end <= phrase.head and (before in WEAK_LINKS or after in WEAK_SUFFIXES):
         return all(e.kind in COUNTRY_KINDS or e.kind == "person" for e in hit.entries)
     return False
+
+
+def _implicit_name(phrase: Phrase, terms: list[tuple[int, int, Term]], masked: set[int]) -> Phrase:
+    """A title then capitalised words nobody tagged: "Vice-President Moody Awori" is a person."""
+    covered = {i for start, end, _ in terms for i in range(start, end)}
+    if phrase.head in covered or not phrase.words[phrase.head][:1].isupper():
+        return phrase
+    if phrase.tags and phrase.tags[phrase.head] != "PROPN":
+        return phrase
+    start = phrase.head
+    while (
+        start - 1 >= 0
+        and start - 1 not in covered | masked
+        and phrase.words[start - 1][:1].isupper()
+    ):
+        start -= 1
+    titles = [t for t in terms if t[1] <= start and (t[2].head or t[2].is_role)]
+    if not titles:
+        return phrase
+    return replace(phrase, names=frozenset(range(start, phrase.head + 1)))
 
 
 def _masked(phrase: Phrase, hits: list[Hit]) -> set[int]:
@@ -175,6 +216,17 @@ def _pick(hit: Hit) -> Entry:
     return min(pool, key=lambda e: order.index(e.kind) if e.kind in order else len(order))
 
 
+def _pick_person(knowledge: ActorKnowledge, hit: Hit, when: date | None) -> Entry:
+    """Among people sharing a name ("Bush"), the one in office on ``when``, else the latest."""
+    people = [e for e in hit.entries if e.kind == "person"]
+    if len(people) == 1 or when is None:
+        return people[0]
+    for entry in people:
+        if any(role.holds(when) for role in knowledge.roles(entry.name)):
+            return entry
+    return max(people, key=lambda e: max((r.start or date.min) for r in knowledge.roles(e.name)))
+
+
 # -- head ------------------------------------------------------------------------------------
 
 
@@ -182,6 +234,8 @@ def _head_entity(
     knowledge: ActorKnowledge, facts: _Facts, phrase: Phrase, hit: Hit, when: date | None
 ) -> None:
     entry = _pick(hit)
+    if entry.kind == "person":
+        entry = _pick_person(knowledge, hit, when)
     text = " ".join(phrase.words[hit.start : hit.end])
     facts.entity = True
     facts.user = entry.user
@@ -212,9 +266,12 @@ def _person(
     facts.user = facts.user or role.user
     span = f"{role.title or 'office'} {role.start or ''}..{role.end or ''}"
     facts.set_country(role.country, "table", f'person table: "{text}" = {entry.name}, {span}')
-    if current or (when is not None and role.start is not None and when < role.start):
-        sector = role.sector if current else None
-        facts.sector, facts.sector_set = sector, True
+    facts.igo = role.igo
+    not_yet = when is not None and role.start is not None and when < role.start
+    if current or role.sector not in STATE_SECTORS:
+        facts.sector, facts.sector_set = (None if not_yet else role.sector), True
+    elif not_yet:
+        facts.sector, facts.sector_set = None, True
     else:
         facts.sector, facts.sector_set = "ELI", True
         facts.evidence.append(f"out of office on {when}: ELI")
@@ -255,19 +312,30 @@ def _premodifiers(
         if head_org and entry.kind not in COUNTRY_KINDS:
             continue
         country = _entry_country(knowledge, entry, when)
+        if _weak_people(phrase, hit, entry):
+            facts.hint = facts.hint or country
+            continue
         text = " ".join(phrase.words[hit.start : hit.end])
         method = "adjective" if entry.kind in DEMONYM_KINDS else "title"
         method = "igo" if entry.kind == "igo" else method
         facts.set_country(
             country, "user" if entry.user else method, f'{entry.kind}: "{text}" -> {country}'
         )
-        if facts.country == "IGO" and entry.kind == "igo" and facts.igo is None:
-            facts.igo = entry.igo
+        if facts.country == "IGO" and facts.igo is None:
+            facts.igo = _entry_igo(knowledge, entry, when)
         break
     if head_org and head_hit is not None and head_entry is not None:
         text = " ".join(phrase.words[head_hit.start : head_hit.end])
         method = "user" if head_entry.user else "table"
         facts.set_country(head_entry.country, method, f'"{text}" -> {head_entry.country}')
+
+
+def _weak_people(phrase: Phrase, hit: Hit, entry: Entry) -> bool:
+    """An ethnic group is a hint, not a country: "Karen rebels", "ethnic Albanians"."""
+    if entry.kind == "group":
+        return True
+    ethnic = hit.start > 0 and phrase.words[hit.start - 1].lower() == "ethnic"
+    return ethnic and entry.kind in DEMONYM_KINDS
 
 
 def _name_start(phrase: Phrase) -> int:
@@ -280,6 +348,8 @@ def _name_start(phrase: Phrase) -> int:
 
 
 def _premod_rank(entry: Entry) -> int:
+    if entry.kind == "group":
+        return 6
     if entry.kind in COUNTRY_KINDS:
         return 0
     return {"igo": 1, "person": 2, "militant": 3, "institution": 4}.get(entry.kind, 5)
@@ -290,6 +360,13 @@ def _entry_country(knowledge: ActorKnowledge, entry: Entry, when: date | None) -
         roles = knowledge.roles(entry.name)
         return role_at(roles, when)[0].country if roles else entry.country
     return entry.country
+
+
+def _entry_igo(knowledge: ActorKnowledge, entry: Entry, when: date | None) -> str | None:
+    if entry.kind == "person":
+        roles = knowledge.roles(entry.name)
+        return role_at(roles, when)[0].igo if roles else None
+    return entry.igo
 
 
 # -- sector ----------------------------------------------------------------------------------
@@ -336,6 +413,7 @@ def _sector(
     if role is not None:
         start, end, term = role
         facts.role = " ".join(stem(w) for w in phrase.words[start:end])
+        facts.ngo = term.ngo
         base = term.head if term.head else term.role
         word = " ".join(phrase.words[start:end])
         if kinds and ((term.is_role and not term.head) or kinds[-1][1] in knowledge.terms.strong):
@@ -383,6 +461,8 @@ def _attachments(
         if found is None:
             continue
         other = found.actor
+        if link in ("to", "in") and (found.person or inner.head in inner.names):
+            continue
         before = (facts.country, facts.sector, facts.recipient)
         _attach(facts, link, inner, other, diplomatic=diplomatic, group=group, role=role)
         if (facts.country, facts.sector, facts.recipient) != before and link != "appos":
@@ -423,15 +503,19 @@ def _take_from(
         facts.evidence.append(f"{why} -> sector {other.sector}")
 
 
-def _demonym_head(facts: _Facts, head_hit: Hit | None) -> None:
+def _demonym_head(facts: _Facts, phrase: Phrase, head_hit: Hit | None) -> None:
     if head_hit is None or facts.country is not None:
         return
     entry = _pick(head_hit)
-    if entry.kind in DEMONYM_KINDS:
+    if _weak_people(phrase, head_hit, entry):
+        facts.hint = facts.hint or entry.country
+    elif entry.kind in DEMONYM_KINDS:
         facts.set_country(entry.country, "adjective", f'people: "{facts.name}" -> {entry.country}')
 
 
 def _finish(facts: _Facts, phrase: Phrase) -> Resolution:
+    if facts.country is None and facts.ngo:
+        facts.set_country("NGO", "table", "non-governmental organisation -> NGO")
     method = facts.country_method or ("title" if facts.sector else "unresolved")
     if facts.user:
         method = "user"
@@ -445,8 +529,10 @@ def _finish(facts: _Facts, phrase: Phrase) -> Resolution:
         recipient=facts.recipient if facts.recipient != facts.country else None,
         method=method,
     )
+    hint = facts.hint if facts.country is None else None
+    evidence = (*facts.evidence, f"hint: {hint}") if hint else tuple(facts.evidence)
     return Resolution(
-        actor, tuple(facts.evidence), facts.role, facts.person, facts.entity, tuple(facts.used)
+        actor, evidence, facts.role, facts.person, facts.entity, tuple(facts.used), hint
     )
 
 

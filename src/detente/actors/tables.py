@@ -78,11 +78,26 @@ class Hit:
     entries: tuple[Entry, ...]
 
 
+FUZZY_KINDS = frozenset({"name", "adjective", "people", "group", "person"})
+FUZZY_MIN = 6
+
+
+def _deletions(key: str) -> set[str]:
+    return {key[:i] + key[i + 1 :] for i in range(len(key))}
+
+
 @dataclass(slots=True)
 class Gazetteer:
-    """Surface forms of names (countries, organisations, people) to entries."""
+    """Surface forms of names (countries, organisations, people) to entries.
+
+    Besides exact forms it finds plural demonyms ("Libyans" from "Libyan") and, for single
+    capitalised words of six letters or more, misspellings by one letter missing or added in
+    country names, demonyms and surnames ("Ethopia", "Mitterand"), when exactly one form is
+    that close.
+    """
 
     forms: dict[tuple[str, ...], list[Entry]] = field(default_factory=dict)
+    near: dict[str, set[str]] = field(default_factory=dict)
 
     def add(self, words: Sequence[str], entry: Entry, *, replace: bool = False) -> None:
         key = tuple(norm(w) for w in words if norm(w))
@@ -103,8 +118,42 @@ class Gazetteer:
             for e in self.forms.get(tuple(k for k in key if k), ())
             if not e.pattern
             or len(e.pattern) != len(kept)
-            or all(fits(w, p) for w, p in zip(kept, e.pattern, strict=True))
+            or (
+                fits(kept[0], e.pattern[0])
+                and all(fits(w, p) for w, p in zip(kept, e.pattern, strict=True) if p == "upper")
+            )
         )
+
+    def index_misspellings(self) -> None:
+        """Prepare the one-letter neighbourhoods of single-word names (call once after loading)."""
+        self.near.clear()
+        for key, entries in self.forms.items():
+            if (
+                len(key) == 1
+                and len(key[0]) >= FUZZY_MIN
+                and any(e.kind in FUZZY_KINDS for e in entries)
+            ):
+                for variant in {key[0], *_deletions(key[0])}:
+                    self.near.setdefault(variant, set()).add(key[0])
+
+    def _plural(self, words: Sequence[str]) -> tuple[Entry, ...]:
+        last = words[-1]
+        if len(last) < 5 or not last.endswith("s"):
+            return ()
+        entries = self.lookup([*words[:-1], last[:-1]])
+        return tuple(e for e in entries if e.kind == "adjective")
+
+    def _misspelt(self, word: str) -> tuple[Entry, ...]:
+        key = norm(word)
+        if len(key) < FUZZY_MIN or not word[:1].isupper() or (key,) in self.forms:
+            return ()
+        close = {c for c in self.near.get(key, ()) if len(c) == len(key) + 1}
+        close |= {v for v in _deletions(key) if v in self.near and v in self.near[v]}
+        close = {c for c in close if c != key and c[:1] == key[:1]}
+        if len(close) != 1:
+            return ()
+        entries = self.forms[(close.pop(),)]
+        return tuple(e for e in entries if e.kind in FUZZY_KINDS)
 
     def find(self, words: Sequence[str], *, start: int = 0, end: int | None = None) -> list[Hit]:
         """Longest matches, left to right, within ``words[start:end]``."""
@@ -113,7 +162,9 @@ class Gazetteer:
         i = start
         while i < stop:
             for j in range(min(stop, i + MAX_WORDS), i, -1):
-                entries = self.lookup(words[i:j])
+                entries = self.lookup(words[i:j]) or self._plural(words[i:j])
+                if not entries and j == i + 1:
+                    entries = self._misspelt(words[i])
                 if entries:
                     hits.append(Hit(i, j, entries))
                     i = j
@@ -131,6 +182,7 @@ class Term:
     role: str | None = None
     is_role: bool = False
     modifier: str | None = None
+    ngo: bool = False
 
 
 @dataclass(slots=True)
@@ -151,6 +203,7 @@ class TermLexicon:
             "role": old.role,
             "is_role": old.is_role,
             "modifier": old.modifier,
+            "ngo": old.ngo,
         }
         values.update(changes)
         self.terms[key] = Term(**values)  # type: ignore[arg-type]
@@ -182,6 +235,7 @@ class Role:
     start: date | None = None
     end: date | None = None
     user: bool = False
+    igo: str | None = None
 
     def holds(self, when: date) -> bool:
         return (self.start is None or self.start <= when) and (self.end is None or when <= self.end)
