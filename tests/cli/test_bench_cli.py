@@ -68,6 +68,7 @@ def test_bench_table() -> None:
         bare=Timing(seconds=5.0, n_articles=20, n_words=20_000),
         load_seconds=1.0,
         peak_rss_mb=512.0,
+        peak_rss_mb_total=800.0,
     )
     out = Console(width=200, record=True)
     out.print(bench_table(report))

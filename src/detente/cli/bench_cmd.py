@@ -86,7 +86,8 @@ def bench_table(report: BenchReport) -> Table:
     table.caption = (
         f"ratio vs bare parse {report.ratio_vs_bare_parse:.2f} · "
         f"{report.events_per_article:.2f} events/article ({report.n_events} events) · "
-        f"peak RSS {report.peak_rss_mb:,.0f} MB · model load {report.load_seconds:.1f} s · "
+        f"peak RSS {report.peak_rss_mb:,.0f} MB (with the bare parse "
+        f"{report.peak_rss_mb_total:,.0f} MB) · pipeline load {report.load_seconds:.1f} s · "
         f"{report.n_skipped} skipped"
     )
     return table
