@@ -68,7 +68,8 @@ class _Prefixed(io.RawIOBase):
 
 def peek(stream: Stream, size: int) -> tuple[bytes, Stream]:
     """The first ``size`` bytes, and a stream that still starts at them."""
-    if stream.seekable():
+    # GzipFile says it can seek, but seeking back rewinds its source, which may not seek.
+    if stream.seekable() and not isinstance(stream, gzip.GzipFile):
         position = stream.tell()
         head = _read_up_to(stream, size)
         stream.seek(position)
@@ -171,6 +172,8 @@ def read_warc(stream: Stream, origin: str, limit: int) -> Iterator[WebRecord | S
 
     try:
         for number, record in enumerate(ArchiveIterator(stream, arc2warc=True), start=1):
+            if not record.rec_type:
+                raise BrokenArchive(f"record {number} has no WARC-Type")
             found = _web_record(record, origin, number)
             if found is None:
                 continue
@@ -179,7 +182,8 @@ def read_warc(stream: Stream, origin: str, limit: int) -> Iterator[WebRecord | S
                 yield Skipped(found.origin, TooLarge.reason, f"record over {limit:,} bytes")
             else:
                 yield WebRecord(body, found.content_type, found.uri, found.origin)
-    except ArchiveLoadFailed as error:
+    except (ArchiveLoadFailed, AttributeError, ValueError) as error:
+        # warcio fails on some malformed headers with AttributeError or ValueError
         raise BrokenArchive(f"not a readable WARC: {error}") from error
 
 

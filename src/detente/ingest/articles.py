@@ -137,7 +137,9 @@ def page_article(page: Page, options: ReadOptions, *, origin: str) -> Article:
     options.stats.html_extracted += 1
     if not page.text:
         raise EmptyInput("web page with no article text", origin=origin)
-    return build_article(page.text, options, origin=origin, meta=page)
+    first, _, rest = page.text.partition("\n\n")
+    text = rest if rest and page.title and first.strip() == page.title.strip() else page.text
+    return build_article(text, options, origin=origin, meta=page)
 
 
 def _merged(first: Page, second: Page) -> Page:

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from detente.errors import MalformedRecord
 from detente.ingest.html import Page
+
+_NAMED_EMAIL = re.compile(r"\S+@\S+\s*\(([^()]+)\)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,10 +55,20 @@ def _item(entry: Any, source: str | None) -> FeedItem:
         title=entry.get("title") or None,
         link=link,
         summary=summary,
-        published=_date(entry.get("published_parsed") or entry.get("updated_parsed")),
-        author=(entry.get("author_detail") or {}).get("name") or entry.get("author") or None,
+        # dict.get: feedparser's own get() warns when it maps one date field onto the other
+        published=_date(dict.get(entry, "published_parsed") or dict.get(entry, "updated_parsed")),
+        author=_author(entry),
         source=source,
     )
+
+
+def _author(entry: Any) -> str | None:
+    """RSS writes ``email (Name)``; Atom has a name."""
+    raw = entry.get("author") or ""
+    named = _NAMED_EMAIL.fullmatch(raw.strip())
+    if named:
+        return named.group(1).strip()
+    return (entry.get("author_detail") or {}).get("name") or raw or None
 
 
 def _date(value: Any) -> date | None:

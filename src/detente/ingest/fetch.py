@@ -65,12 +65,15 @@ class Fetcher:
         headers = {"If-None-Match": etag} if etag else {}
         if last_modified:
             headers["If-Modified-Since"] = last_modified
-        self._wait(url)
+        host = urlsplit(url).netloc
+        self._wait(host)
         try:
             with self.client.stream("GET", url, headers=headers) as response:
                 return self._read(url, response)
         except httpx.HTTPError as error:
             raise FetchFailed(f"cannot fetch: {error}", origin=url) from error
+        finally:
+            self._last[host] = self.clock()  # the pause runs from the end of the last answer
 
     def _read(self, url: str, response: httpx.Response) -> Fetched:
         meta = {
@@ -89,14 +92,12 @@ class Fetcher:
                 raise FetchFailed(f"over {self.max_bytes:,} bytes", origin=url)
         return Fetched(str(response.url), response.status_code, bytes(body), **meta)
 
-    def _wait(self, url: str) -> None:
-        host = urlsplit(url).netloc
+    def _wait(self, host: str) -> None:
         last = self._last.get(host)
         if last is not None:
             pause = self.min_interval - (self.clock() - last)
             if pause > 0:
                 self.sleep(pause)
-        self._last[host] = self.clock()
 
     @property
     def client(self) -> httpx.Client:

@@ -60,6 +60,8 @@ def by_content(head: bytes) -> Format:
         return "feed"
     if _HTML.search(start[:2048]) and start.startswith(b"<"):
         return "html"
+    if start.startswith(b"<?xml"):
+        return "feed"  # other XML: the feed reader reports it as not a feed
     if start.startswith(b"[") and _JSON_KEY.match(start[1:].lstrip()):
         return "json"
     first = start.split(b"\n", 1)[0]
