@@ -158,11 +158,12 @@ def _is_person(linked: Linked) -> bool:
 def add_context(linked: list[Linked]) -> list[Linked]:
     """Mentions still without a country take the one country the rest of their sentence names,
     when it names exactly one ("President Dos Santos" beside "Angola"), else their ethnic hint.
-    A personal name with no title is left alone: nothing says where it belongs."""
+    A personal name with no title is left alone: nothing says where it belongs. News media are
+    not counted: they report on other countries."""
     by_sentence: dict[int, list[tuple[Linked, str]]] = {}
     for item in linked:
         country = item.actor.country
-        if country is not None and country not in NOT_COUNTRIES:
+        if country is not None and country not in NOT_COUNTRIES and item.actor.sector != "MED":
             by_sentence.setdefault(item.found.candidate.sentence, []).append((item, country))
     result = []
     for item in linked:
@@ -180,7 +181,7 @@ def _needs_context(item: Linked) -> bool:
     untitled_name = bool(item.found.candidate.phrase.names) and item.actor.sector is None
     if untitled_name and own.hint is None:
         return False
-    return item.actor.sector is not None or own.entity or own.hint is not None
+    return item.actor.sector is not None or own.entity or own.hint is not None or bool(own.role)
 
 
 def _with_context(item: Linked, countries: set[str]) -> Linked:

@@ -117,7 +117,8 @@ def build_phrase(doc: Doc, start: int, head: int, *, attach: bool = True) -> Phr
     token = doc[head]
     location = token.dep_ == "pobj" and token.head.lower_ in LOCATIVE
     tags = tuple(t.pos_ for t in doc[start : head + 1])
-    return Phrase(words, head - start, names, attached, location, tags, (start, head + 1))
+    named = token.ent_type_ in ENTITY_LABELS and token.ent_type_ != "PERSON"
+    return Phrase(words, head - start, names, attached, location, tags, (start, head + 1), named)
 
 
 def _attachments(doc: Doc, token: Token) -> Iterator[tuple[str, Phrase]]:

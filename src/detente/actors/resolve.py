@@ -51,6 +51,7 @@ class Phrase:
     location: bool = False
     tags: tuple[str, ...] = ()
     span: tuple[int, int] = (0, 0)
+    named: bool = False
 
     @property
     def text(self) -> str:
@@ -126,11 +127,13 @@ def resolve(knowledge: ActorKnowledge, phrase: Phrase, when: date | None) -> Res
     facts = _Facts()
     if head_hit is not None:
         _head_entity(knowledge, facts, phrase, head_hit, when)
-    elif role is None and phrase.head not in phrase.names:
+    elif role is None and phrase.head not in phrase.names and not phrase.named:
         return None
     if phrase.head in phrase.names and head_hit is None:
         facts.name = " ".join(phrase.words[i] for i in sorted(phrase.names))
         facts.entity = True
+    elif phrase.named and head_hit is None and role is None:
+        facts.name, facts.entity = phrase.words[phrase.head], True
     _premodifiers(knowledge, facts, phrase, hits, head_hit, when)
     _sector(knowledge, facts, phrase, role, terms, hits, head_hit)
     _attachments(knowledge, facts, phrase, role, when)
@@ -250,7 +253,7 @@ def _head_entity(
         facts.sector, facts.sector_set = entry.sector, True
         facts.evidence.append(f'institution: "{text}" -> {entry.sector}')
     elif entry.kind in DEMONYM_KINDS:
-        facts.name = text
+        facts.name, facts.entity = text, False
     else:
         _place(facts, phrase, entry, text)
 

@@ -80,6 +80,7 @@ class Hit:
 
 FUZZY_KINDS = frozenset({"name", "adjective", "people", "group", "person"})
 FUZZY_MIN = 6
+FUZZY_FORM_MIN = 5
 
 
 def _deletions(key: str) -> set[str]:
@@ -130,7 +131,7 @@ class Gazetteer:
         for key, entries in self.forms.items():
             if (
                 len(key) == 1
-                and len(key[0]) >= FUZZY_MIN
+                and len(key[0]) >= FUZZY_FORM_MIN
                 and any(e.kind in FUZZY_KINDS for e in entries)
             ):
                 for variant in {key[0], *_deletions(key[0])}:
@@ -144,6 +145,12 @@ class Gazetteer:
         return tuple(e for e in entries if e.kind == "adjective")
 
     def _misspelt(self, word: str) -> tuple[Entry, ...]:
+        found = self._misspelt_one(word)
+        if not found and word.endswith("s"):
+            found = tuple(e for e in self._misspelt_one(word[:-1]) if e.kind == "adjective")
+        return found
+
+    def _misspelt_one(self, word: str) -> tuple[Entry, ...]:
         key = norm(word)
         if len(key) < FUZZY_MIN or not word[:1].isupper() or (key,) in self.forms:
             return ()
