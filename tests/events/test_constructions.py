@@ -120,3 +120,17 @@ def test_possibility_in_a_relative_clause_is_hypothetical(code) -> None:
 def test_will_meet_is_an_intent_to_meet(code) -> None:
     found = triples(code("President Ortega will meet Ambassador Lindqvist in May.", ACTORS))
     assert ("President Ortega", "036", "Ambassador Lindqvist") in found
+
+
+def test_coordinated_parties_meet_each_other(code) -> None:
+    found = triples(code("Chile and Peru met in Lima on Tuesday.", ACTORS))
+    assert found == {("Chile", "040", "Peru"), ("Peru", "040", "Chile")}
+
+
+def test_talks_between_two_parties_are_mutual(code) -> None:
+    found = triples(code("Talks between Chile and Peru resumed on Monday.", ACTORS))
+    assert found == {("Chile", "040", "Peru"), ("Peru", "040", "Chile")}
+
+
+def test_a_lone_party_cannot_meet_itself(code) -> None:
+    assert code("Chile met on Tuesday.", ACTORS) == []

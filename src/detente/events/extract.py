@@ -108,7 +108,7 @@ class EventExtractor:
         """Candidate actor pairs for a second opinion, sentence by sentence."""
 
         def find(token: Token) -> list[Mention]:
-            return index.find_all(token) or _np(token)
+            return _mentions(index, token)
 
         return [p for s in doc.sents for p in candidate_pairs(s, self.grammar, find)]
 
@@ -141,7 +141,7 @@ class EventExtractor:
         if code is None or _governs_matched_xcomp(verb, self):
             return None
         sources, targets = self.verb_roles(verb, pattern, reading)
-        if not sources or not targets:
+        if not _enough(pattern, sources, targets):
             return None
         return Candidate(pattern, code, verb, tuple(sources), tuple(targets), reading.mode)
 
@@ -220,7 +220,11 @@ class EventExtractor:
         if not sources and governor is not None and noun.dep_ in {"dobj", "attr", "pobj"}:
             sources = subjects(governor, self.grammar)
         targets = slot_tokens(noun, pattern.targets)
-        if not sources or not targets:
+        if pattern.symmetric:
+            targets += [t for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"
+                        for t in c.children if t.dep_ == "pobj"]  # fmt: skip
+        targets = _with_conjuncts(targets)
+        if not _enough(pattern, sources, targets):
             return None
         return Candidate(
             pattern,
@@ -237,8 +241,13 @@ class EventExtractor:
         if candidate.reading == "reported":
             yield from self.accusations(doc, candidate, index)
             return
-        sources = _unique(m for t in candidate.sources for m in index.find_all(t) or _np(t))
-        targets = _unique(m for t in candidate.targets for m in index.find_all(t) or _np(t))
+        sources = _unique(m for t in candidate.sources for m in _mentions(index, t))
+        targets = _unique(m for t in candidate.targets for m in _mentions(index, t))
+        if candidate.pattern.symmetric and (
+            len(sources) < 1 or len(targets) < 1 or candidate.reading == "mutual"
+        ):
+            yield from self.mutual(doc, candidate, sources + targets)
+            return
         for source in sources:
             for target in targets:
                 if _same_actor(source, target):
@@ -246,6 +255,14 @@ class EventExtractor:
                 yield self.make_event(doc, candidate, source, target)
                 if candidate.pattern.symmetric:
                     yield self.make_event(doc, candidate, target, source)
+
+    def mutual(self, doc: Doc, candidate: Candidate, parties: list[Mention]) -> Iterator[Event]:
+        """ "X and Y met": every party to every other, both ways."""
+        parties = _unique(iter(parties))
+        for source in parties:
+            for target in parties:
+                if source is not target and not _same_actor(source, target):
+                    yield self.make_event(doc, candidate, source, target)
 
     def accusations(self, doc: Doc, candidate: Candidate, index: MentionIndex) -> Iterator[Event]:
         """Reported accusations need known actors of two different countries."""
@@ -301,6 +318,23 @@ def _np(token: Token) -> list[Mention]:
     span = token.doc[start:end]
     actor = Actor(None, None, name=None, method="unresolved")
     return [Mention(span.text, span.start_char, span.end_char, actor, (span.text,))]
+
+
+CORE_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "dative", "iobj", "appos", "conj", "attr"}
+
+
+def _mentions(index: MentionIndex, token: Token) -> list[Mention]:
+    """The known mentions at ``token``, or the noun phrase it heads when it is an argument."""
+    found = index.find_all(token)
+    if found or token.dep_ not in CORE_DEPS:
+        return found
+    return _np(token)
+
+
+def _enough(pattern: Pattern, sources: list[Token], targets: list[Token]) -> bool:
+    if pattern.symmetric:
+        return len(sources) + len(targets) >= 2
+    return bool(sources and targets)
 
 
 def slot_tokens(head: Token, slots: tuple[str, ...]) -> list[Token]:
