@@ -107,7 +107,7 @@ def _resolve_candidate(
         yield from parts
         return
     if _worth_keeping(resolution, candidate):
-        end = right_end(candidate.phrase, resolution.used)
+        end = right_end(candidate.phrase, resolution.used, resolution.extent)
         yield Found(candidate.start, end, resolution, candidate)
 
 
@@ -121,11 +121,48 @@ def _worth_keeping(resolution: Resolution, candidate: Candidate) -> bool:
 def _premodifier_mentions(
     knowledge: ActorKnowledge, doc: Doc, candidate: Candidate, when: date | None
 ) -> Iterator[Found]:
+    """The head is no actor ("a U.S. Supreme Court decision"): the words before it may be."""
+    shorter = _without_head(knowledge, doc, candidate, when)
+    if shorter is not None:
+        yield shorter
+        return
     for token in premodifier_tops(doc[candidate.head]):
         inner = make_candidate(doc, core_start(token), token, candidate.sentence)
         for item in _resolve_candidate(knowledge, doc, inner, when):
             if item.resolution is not None and item.resolution.actor.country is not None:
                 yield item
+
+
+def _without_head(
+    knowledge: ActorKnowledge, doc: Doc, candidate: Candidate, when: date | None
+) -> Found | None:
+    """Drop the head and read what is left: "Israeli army bulldozers" -> "Israeli army"."""
+    start = candidate.start
+    while start < candidate.head and doc[start].pos_ in ("DET", "PUNCT"):
+        start += 1
+    if any(t.dep_ == "cc" for t in doc[start : candidate.head]):
+        return None
+    head = candidate.head - 1
+    while head >= start:
+        if not _possible_head(doc, head):
+            head -= 1
+            continue
+        resolution = resolve(knowledge, build_phrase(doc, start, head, attach=False), when)
+        if resolution is not None:
+            useful = resolution.actor.country is not None or resolution.hint
+            return Found(start, head + 1, resolution, candidate) if useful else None
+        head -= 1
+    return None
+
+
+def _possible_head(doc: Doc, i: int) -> bool:
+    """A noun, or a nationality adjective; not a piece of "multi-party" or "military" (adj.)."""
+    token = doc[i]
+    if i > 0 and doc[i - 1].text == "-" and token.ent_type_ not in ("GPE", "NORP", "ORG"):
+        return False
+    if token.pos_ in ("NOUN", "PROPN"):
+        return True
+    return token.pos_ == "ADJ" and token.ent_type_ in ("NORP", "GPE")
 
 
 def _split(

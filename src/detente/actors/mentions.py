@@ -110,15 +110,32 @@ def _only_punct_between(token: Token, child: Token, edge: int) -> bool:
 
 
 def build_phrase(doc: Doc, start: int, head: int, *, attach: bool = True) -> Phrase:
-    """The phrase of ``doc[start:head + 1]`` with, when ``attach``, its right attachments."""
-    words = tuple(t.text for t in doc[start : head + 1])
-    names = frozenset(i - start for i in range(start, head + 1) if doc[i].ent_type_ in NAME_LABELS)
-    attached = tuple(_attachments(doc, doc[head])) if attach else ()
+    """The phrase of ``doc[start:head + 1]`` with, when ``attach``, its right attachments.
+
+    When the head is inside a longer name the tagger found ("National Union for the Total
+    Independence of Angola"), the words run to the name's end so that the tables see it whole.
+    """
+    end = _entity_end(doc, head)
+    words = tuple(t.text for t in doc[start:end])
+    names = frozenset(i - start for i in range(start, end) if doc[i].ent_type_ in NAME_LABELS)
+    attached = (
+        tuple(a for a in _attachments(doc, doc[head]) if a[1].span[0] >= end) if attach else ()
+    )
     token = doc[head]
     location = token.dep_ == "pobj" and token.head.lower_ in LOCATIVE
-    tags = tuple(t.pos_ for t in doc[start : head + 1])
+    tags = tuple(t.pos_ for t in doc[start:end])
     named = token.ent_type_ in ENTITY_LABELS and token.ent_type_ != "PERSON"
     return Phrase(words, head - start, names, attached, location, tags, (start, head + 1), named)
+
+
+def _entity_end(doc: Doc, head: int) -> int:
+    token = doc[head]
+    if token.ent_iob_ not in ("B", "I") or token.ent_type_ in ("PERSON", ""):
+        return head + 1
+    end = head + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return end
 
 
 def _attachments(doc: Doc, token: Token) -> Iterator[tuple[str, Phrase]]:
@@ -132,9 +149,9 @@ def _attachments(doc: Doc, token: Token) -> Iterator[tuple[str, Phrase]]:
             yield "appos", build_phrase(doc, core_start(child), child.i)
 
 
-def right_end(phrase: Phrase, used: tuple[int, ...]) -> int:
-    """Token end of the mention: the head, or the last attachment the resolver used."""
-    end = phrase.span[1]
+def right_end(phrase: Phrase, used: tuple[int, ...], extent: int = 0) -> int:
+    """Token end of the mention: the head (or the name it ends), or the last attachment used."""
+    end = max(phrase.span[1], phrase.span[0] + extent)
     for index in used:
         end = max(end, _phrase_end(phrase.attached[index][1]))
     return end

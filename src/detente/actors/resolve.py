@@ -69,6 +69,8 @@ class Resolution:
     entity: bool = False
     used: tuple[int, ...] = ()
     hint: str | None = None
+    extent: int = 0
+    people: bool = False
 
 
 @dataclass(slots=True)
@@ -88,6 +90,8 @@ class _Facts:
     user: bool = False
     ngo: bool = False
     hint: str | None = None
+    extent: int = 0
+    people: bool = False
     used: list[int] = field(default_factory=list)
     evidence: list[str] = field(default_factory=list)
 
@@ -124,7 +128,7 @@ def resolve(knowledge: ActorKnowledge, phrase: Phrase, when: date | None) -> Res
     if head_hit is None and phrase.head not in phrase.names:
         phrase = _implicit_name(phrase, terms, masked)
     role = _role_term(phrase, terms, head_hit)
-    facts = _Facts()
+    facts = _Facts(extent=max(phrase.head + 1, head_hit.end if head_hit else 0))
     if head_hit is not None:
         _head_entity(knowledge, facts, phrase, head_hit, when)
     elif role is None and phrase.head not in phrase.names and not phrase.named:
@@ -253,9 +257,23 @@ def _head_entity(
         facts.sector, facts.sector_set = entry.sector, True
         facts.evidence.append(f'institution: "{text}" -> {entry.sector}')
     elif entry.kind in DEMONYM_KINDS:
-        facts.name, facts.entity = text, False
+        facts.name, facts.entity, facts.people = text, False, True
+        if _counted(phrase):
+            facts.set_sector("CVL", "counted people -> CVL")
     else:
         _place(facts, phrase, entry, text)
+
+
+COUNTING = frozenset({"thousands", "hundreds", "dozens", "millions", "some", "many", "young"})
+
+
+def _counted(phrase: Phrase) -> bool:
+    """ "168 Liberians", "thousands of Nigerians", "young Algerians": people, not the state."""
+    if not phrase.words[phrase.head].endswith("s"):
+        return False
+    before = phrase.words[: phrase.head]
+    tags = phrase.tags[: phrase.head] if phrase.tags else ()
+    return "NUM" in tags or any(w.lower() in COUNTING or w[:1].isdigit() for w in before)
 
 
 def _person(
@@ -399,8 +417,11 @@ def _sector(
     head_hit: Hit | None,
 ) -> None:
     limit = role[0] if role else (head_hit.start if head_hit is not None else _name_start(phrase))
+    generic = role is not None and role[2].is_role and not role[2].head
     modifiers: list[tuple[int, str]] = [
-        (s, t.modifier) for s, _, t in terms if s < limit and t.modifier
+        (s, t.modifier or t.head or "")
+        for s, _, t in terms
+        if s < limit and (t.modifier or (generic and t.head))
     ]
     modifiers += [
         (h.start, _pick(h).sector or "")
@@ -413,6 +434,8 @@ def _sector(
     modifiers.sort()
     former = [m for m in modifiers if m[1] == "ELI"]
     kinds = [m for m in modifiers if m[1] != "ELI"]
+    strong = [m for m in kinds if m[1] in knowledge.terms.strong]
+    kinds = strong or kinds
     if role is not None:
         start, end, term = role
         facts.role = " ".join(stem(w) for w in phrase.words[start:end])
@@ -466,6 +489,8 @@ def _attachments(
         other = found.actor
         if link in ("to", "in") and (found.person or inner.head in inner.names):
             continue
+        if group and link == "of" and found.people and other.sector is None:
+            other = replace(other, sector="CVL")
         before = (facts.country, facts.sector, facts.recipient)
         _attach(facts, link, inner, other, diplomatic=diplomatic, group=group, role=role)
         if (facts.country, facts.sector, facts.recipient) != before and link != "appos":
@@ -535,7 +560,15 @@ def _finish(facts: _Facts, phrase: Phrase) -> Resolution:
     hint = facts.hint if facts.country is None else None
     evidence = (*facts.evidence, f"hint: {hint}") if hint else tuple(facts.evidence)
     return Resolution(
-        actor, evidence, facts.role, facts.person, facts.entity, tuple(facts.used), hint
+        actor,
+        evidence,
+        facts.role,
+        facts.person,
+        facts.entity,
+        tuple(facts.used),
+        hint,
+        facts.extent,
+        facts.people,
     )
 
 

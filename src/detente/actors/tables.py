@@ -25,7 +25,7 @@ def norm(word: str) -> str:
 def stem(word: str) -> str:
     """A crude singular for the sector lexicon: ``officials`` -> ``official``."""
     key = norm(word)
-    if len(key) <= 2 or key.endswith(("ss", "us", "is", "ics")):
+    if len(key) <= 2 or key.endswith(("ss", "us", "is", "ics", "news")):
         return key
     if key.endswith("ies") and len(key) > 4:
         return key[:-3] + "y"
