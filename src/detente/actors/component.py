@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from detente.actors.coref import Found, add_context, link, to_mention
 from detente.actors.knowledge import ActorKnowledge
@@ -23,6 +24,7 @@ from detente.actors.mentions import (
     right_end,
 )
 from detente.actors.resolve import Phrase, Resolution, resolve
+from detente.actors.tables import stem
 from detente.records import Mention
 
 
@@ -150,9 +152,18 @@ def _without_head(
         resolution = resolve(knowledge, build_phrase(doc, start, head, attach=False), when)
         if resolution is not None:
             useful = resolution.actor.country is not None or resolution.hint
+            if useful and _owned(knowledge, doc[candidate.head]) and not resolution.actor.sector:
+                actor = replace(resolution.actor, sector="CVL")
+                why = f'owner of "{doc[candidate.head].text}" -> CVL'
+                resolution = replace(resolution, actor=actor, evidence=(*resolution.evidence, why))
             return Found(start, head + 1, resolution, candidate) if useful else None
         head -= 1
     return None
+
+
+def _owned(knowledge: ActorKnowledge, token: Token) -> bool:
+    """Homes, villages, cars: their owners are civilians."""
+    return stem(token.text) in knowledge.terms.property
 
 
 def _possible_head(doc: Doc, i: int) -> bool:

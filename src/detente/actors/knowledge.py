@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from detente.actors.tables import Entry, Gazetteer, Role, TermLexicon, shape
+from detente.actors.tables import Entry, Gazetteer, Role, TermLexicon, shape, stem
 from detente.errors import ConfigError
 
 SECTOR_CODES = frozenset(
@@ -139,6 +139,7 @@ class ActorKnowledge:
         self.terms.diplomatic = frozenset(str(w).lower() for w in data.get("diplomatic") or [])
         self.terms.groups = frozenset(str(w).lower() for w in data.get("groups") or [])
         self.terms.strong = frozenset(str(w) for w in data.get("strong") or [])
+        self.terms.property = frozenset(stem(str(w)) for w in data.get("property") or [])
 
     def _load_people(self, rows: Iterable[dict[str, str]], *, user: bool = False) -> None:
         replaced: set[str] = set()

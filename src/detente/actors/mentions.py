@@ -125,7 +125,13 @@ def build_phrase(doc: Doc, start: int, head: int, *, attach: bool = True) -> Phr
     location = token.dep_ == "pobj" and token.head.lower_ in LOCATIVE
     tags = tuple(t.pos_ for t in doc[start:end])
     named = token.ent_type_ in ENTITY_LABELS and token.ent_type_ != "PERSON"
-    return Phrase(words, head - start, names, attached, location, tags, (start, head + 1), named)
+    counted = token.dep_ == "pobj" and token.head.lower_ == "of" and _counting(token.head.head)
+    span = (start, head + 1)
+    return Phrase(words, head - start, names, attached, location, tags, span, named, counted)
+
+
+def _counting(token: Token) -> bool:
+    return token.like_num or token.lower_ in ("thousands", "hundreds", "dozens", "millions")
 
 
 def _entity_end(doc: Doc, head: int) -> int:

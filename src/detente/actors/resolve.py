@@ -52,6 +52,7 @@ class Phrase:
     tags: tuple[str, ...] = ()
     span: tuple[int, int] = (0, 0)
     named: bool = False
+    counted: bool = False
 
     @property
     def text(self) -> str:
@@ -138,6 +139,9 @@ def resolve(knowledge: ActorKnowledge, phrase: Phrase, when: date | None) -> Res
         facts.entity = True
     elif phrase.named and head_hit is None and role is None:
         facts.name, facts.entity = phrase.words[phrase.head], True
+        facts.people = phrase.words[phrase.head].endswith("s")
+        if facts.people and _counted(phrase):
+            facts.set_sector("CVL", "counted people -> CVL")
     _premodifiers(knowledge, facts, phrase, hits, head_hit, when)
     _sector(knowledge, facts, phrase, role, terms, hits, head_hit)
     _attachments(knowledge, facts, phrase, role, when)
@@ -271,6 +275,8 @@ def _counted(phrase: Phrase) -> bool:
     """ "168 Liberians", "thousands of Nigerians", "young Algerians": people, not the state."""
     if not phrase.words[phrase.head].endswith("s"):
         return False
+    if phrase.counted or any(link in ("of", "in") for link, _ in phrase.attached):
+        return True
     before = phrase.words[: phrase.head]
     tags = phrase.tags[: phrase.head] if phrase.tags else ()
     return "NUM" in tags or any(w.lower() in COUNTING or w[:1].isdigit() for w in before)
@@ -445,6 +451,8 @@ def _sector(
         if kinds and ((term.is_role and not term.head) or kinds[-1][1] in knowledge.terms.strong):
             base = kinds[-1][1]
             word = f"{phrase.words[kinds[-1][0]]} {word}"
+        if facts.country == "IGO" and term.is_role and not term.head and base == term.role:
+            base = facts.sector
         if base is not None or term.is_role:
             _override_sector(facts, base, f'role: "{word}" -> {base}')
     elif kinds and facts.name and not facts.sector_set:
@@ -526,7 +534,8 @@ def _take_from(
         facts.igo = other.igo
     facts.set_country(other.country, method, f"{why} -> {other.country}")
     fill = not facts.sector_set or facts.sector is None
-    if (group or (fill and other.sector)) and facts.sector != "ELI":
+    borrowed_former = other.sector == "ELI" and method != "apposition" and not group
+    if (group or (fill and other.sector)) and facts.sector != "ELI" and not borrowed_former:
         facts.sector, facts.sector_set = other.sector, True
         facts.evidence.append(f"{why} -> sector {other.sector}")
 

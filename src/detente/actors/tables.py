@@ -201,6 +201,7 @@ class TermLexicon:
     diplomatic: frozenset[str] = frozenset()
     groups: frozenset[str] = frozenset()
     strong: frozenset[str] = frozenset()
+    property: frozenset[str] = frozenset()
 
     def add(self, text: str, **changes: str | bool | None) -> None:
         key = tuple(stem(w) for w in text.replace("-", " - ").split())
