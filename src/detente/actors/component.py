@@ -110,7 +110,23 @@ def _resolve_candidate(
         return
     if _worth_keeping(resolution, candidate):
         end = right_end(candidate.phrase, resolution.used, resolution.extent)
-        yield Found(candidate.start, end, resolution, candidate)
+        start = candidate.start + resolution.lead
+        if resolution.lead:
+            yield from _lead(knowledge, doc, candidate, when)
+        yield Found(start, end, resolution, candidate)
+
+
+def _lead(
+    knowledge: ActorKnowledge, doc: Doc, candidate: Candidate, when: date | None
+) -> Iterator[Found]:
+    """The place glued before a person's name, as a mention of its own."""
+    lead = resolve(knowledge, candidate.phrase, when)
+    if lead is None or not lead.lead:
+        return
+    head = candidate.start + lead.lead - 1
+    found = resolve(knowledge, build_phrase(doc, candidate.start, head, attach=False), when)
+    if found is not None and found.actor.country is not None:
+        yield Found(candidate.start, head + 1, found, candidate)
 
 
 def _worth_keeping(resolution: Resolution, candidate: Candidate) -> bool:

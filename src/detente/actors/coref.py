@@ -132,18 +132,25 @@ def _same_role(role: str, linked: list[Linked]) -> Linked | None:
 
 
 def _pronoun(candidate: Candidate, linked: list[Linked]) -> Linked | None:
+    """The latest fitting mention, a grammatical subject first: "Kislyak ... complained that
+    ... Clinton's defeat. "...," he said" is Kislyak."""
     they = candidate.phrase.words[candidate.phrase.head].lower() == "they"
     window = THEY_WINDOW if they else PRONOUN_WINDOW
-    for earlier in reversed(linked):
-        if candidate.sentence - earlier.found.candidate.sentence > window:
-            return None
-        if earlier.actor.country is None:
-            continue
-        if they and earlier.found.candidate.plural and not _is_person(earlier):
-            return earlier
-        if not they and _is_person(earlier):
-            return earlier
-    return None
+    recent = [
+        e
+        for e in linked
+        if candidate.sentence - e.found.candidate.sentence <= window and e.actor.country
+    ]
+    fitting = [e for e in recent if _fits_pronoun(e, they=they)]
+    subjects = [e for e in fitting if e.found.candidate.subject]
+    pool = subjects or fitting
+    return pool[-1] if pool else None
+
+
+def _fits_pronoun(earlier: Linked, *, they: bool) -> bool:
+    if they:
+        return earlier.found.candidate.plural and not _is_person(earlier)
+    return _is_person(earlier)
 
 
 def _is_person(linked: Linked) -> bool:

@@ -39,6 +39,7 @@ class Candidate:
     definite: bool = False
     plural: bool = False
     sentence: int = 0
+    subject: bool = False
 
 
 def is_top(token: Token) -> bool:
@@ -209,6 +210,7 @@ def make_candidate(doc: Doc, start: int, token: Token, sentence: int) -> Candida
         definite=first in ("the", "this", "that"),
         plural=token.tag_ in ("NNS", "NNPS") or token.lower_ == "they",
         sentence=sentence,
+        subject=token.dep_ in ("nsubj", "nsubjpass"),
     )
 
 

@@ -72,6 +72,7 @@ class Resolution:
     hint: str | None = None
     extent: int = 0
     people: bool = False
+    lead: int = 0
 
 
 @dataclass(slots=True)
@@ -93,6 +94,7 @@ class _Facts:
     hint: str | None = None
     extent: int = 0
     people: bool = False
+    lead: int = 0
     used: list[int] = field(default_factory=list)
     evidence: list[str] = field(default_factory=list)
 
@@ -131,7 +133,7 @@ def resolve(knowledge: ActorKnowledge, phrase: Phrase, when: date | None) -> Res
     role = _role_term(phrase, terms, head_hit)
     facts = _Facts(extent=max(phrase.head + 1, head_hit.end if head_hit else 0))
     if head_hit is not None:
-        _head_entity(knowledge, facts, phrase, head_hit, when)
+        _head_entity(knowledge, facts, phrase, hits, head_hit, when)
     elif role is None and phrase.head not in phrase.names and not phrase.named:
         return None
     if phrase.head in phrase.names and head_hit is None:
@@ -174,9 +176,18 @@ def _entry_fits(entry: Entry, phrase: Phrase, hit: Hit) -> bool:
     if entry.kind == "person":
         if phrase.tags and not all(phrase.tags[i] in {"PROPN", "NOUN", "X", "ADJ"} for i in span):
             return False
-        return all(phrase.words[i][:1].isupper() or i in phrase.names for i in span)
+        return all(phrase.words[i][:1].isupper() or i in phrase.names for i in span) or _bare(
+            phrase
+        )
     inside_name = span <= phrase.names and len(phrase.names) > len(span)
     return not inside_name or entry.kind in DEMONYM_KINDS
+
+
+def _bare(phrase: Phrase) -> bool:
+    """A lone lowercase word used as a noun phrase ("praised trump"): a name written carelessly.
+    Common nouns almost never stand alone like that; a word in a longer phrase ("trump card")
+    is not taken for a name."""
+    return len(phrase.words) == 1 and len(phrase.words[0]) >= 5
 
 
 def _weak_country(phrase: Phrase, hit: Hit) -> bool:
@@ -241,12 +252,29 @@ def _pick_person(knowledge: ActorKnowledge, hit: Hit, when: date | None) -> Entr
 # -- head ------------------------------------------------------------------------------------
 
 
+def _glued_place(phrase: Phrase, hits: list[Hit], person: Hit) -> int:
+    """ "in Washington Anatoly Antonov": a place written right before a known person's name is
+    not part of it; the mention starts at the name."""
+    before = next((h for h in hits if h.end == person.start), None)
+    if before is None or _pick(before).kind not in ("name", "capital", "city", "region"):
+        return 0
+    if any(w[:1].isalpha() and w[:1].islower() for w in phrase.words[: before.start]):
+        return 0
+    return person.start
+
+
 def _head_entity(
-    knowledge: ActorKnowledge, facts: _Facts, phrase: Phrase, hit: Hit, when: date | None
+    knowledge: ActorKnowledge,
+    facts: _Facts,
+    phrase: Phrase,
+    hits: list[Hit],
+    hit: Hit,
+    when: date | None,
 ) -> None:
     entry = _pick(hit)
     if entry.kind == "person":
         entry = _pick_person(knowledge, hit, when)
+        facts.lead = _glued_place(phrase, hits, hit)
     text = " ".join(phrase.words[hit.start : hit.end])
     facts.entity = True
     facts.user = entry.user
@@ -409,8 +437,15 @@ def _role_term(
     if phrase.head in phrase.names or head_hit is not None:
         limit = head_hit.start if head_hit is not None else _name_start(phrase)
         titles = [t for t in terms if t[1] <= limit and (t[2].head or t[2].is_role)]
-        return titles[-1] if titles else None
+        if not titles or not _adjacent(phrase, titles[-1][1], limit):
+            return None
+        return titles[-1]
     return None
+
+
+def _adjacent(phrase: Phrase, end: int, limit: int) -> bool:
+    """A title belongs to the name right after it, punctuation aside ("Lt. Gen. Avril")."""
+    return all(not any(ch.isalnum() for ch in w) for w in phrase.words[end:limit])
 
 
 def _sector(
@@ -578,6 +613,7 @@ def _finish(facts: _Facts, phrase: Phrase) -> Resolution:
         hint,
         facts.extent,
         facts.people,
+        facts.lead,
     )
 
 
