@@ -8,7 +8,8 @@ import typer
 
 from detente.cli.common import console, existing_db, fail
 from detente.store import Store
-from detente.store.export import FORMATS, export as export_store
+from detente.store.export import FORMATS
+from detente.store.export import export as export_store
 
 
 def export(
