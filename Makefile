@@ -18,8 +18,8 @@ demo: $(STAMP)
 	$(BIN)/detente demo
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests scripts
-	$(BIN)/ruff format --check src tests scripts
+	$(BIN)/ruff check src tests scripts training
+	$(BIN)/ruff format --check src tests scripts training
 	$(BIN)/mypy
 
 # Report pages are tested in Debian's headless Chromium (no browser download).
