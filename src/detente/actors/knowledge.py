@@ -136,8 +136,8 @@ class ActorKnowledge:
         for word in data.get("former") or []:
             self.terms.add(str(word), modifier="ELI")
         self.terms.former = frozenset(str(w).lower() for w in data.get("former") or [])
-        self.terms.diplomatic = frozenset(str(w).lower() for w in data.get("diplomatic") or [])
-        self.terms.groups = frozenset(str(w).lower() for w in data.get("groups") or [])
+        self.terms.diplomatic = frozenset(_stems(w) for w in data.get("diplomatic") or [])
+        self.terms.groups = frozenset(_stems(w) for w in data.get("groups") or [])
         self.terms.strong = frozenset(str(w) for w in data.get("strong") or [])
         self.terms.property = frozenset(stem(str(w)) for w in data.get("property") or [])
 
@@ -191,6 +191,10 @@ class ActorKnowledge:
         people = data.get("people") or []
         rows = [{k: _cell(v) for k, v in person.items()} for person in people]
         self._load_people(rows, user=True)
+
+
+def _stems(text: Any) -> str:
+    return " ".join(stem(w) for w in str(text).split())
 
 
 def _read_data(name: str) -> str:

@@ -178,24 +178,29 @@ def candidates(doc: Doc) -> Iterator[Candidate]:
     for number, sent in enumerate(doc.sents):
         for token in sent:
             sentence_of[token.i] = number
-    tops = [t for t in doc if is_top(t) or _cut_off(t)]
-    starts = {t.i: core_start(t) for t in tops}
+    starts: dict[int, int] = {}
+    tops = [t for t in doc if is_top(t) or _cut_off(t, starts)]
+    for top in tops:
+        starts.setdefault(top.i, core_start(top))
     inside: set[int] = set()
     for top in tops:
         inside.update(range(starts[top.i], top.i))
     for token in tops:
-        if token.i in inside and not _cut_off(token):
+        if token.i in inside and not _cut_off(token, starts):
             continue
         yield make_candidate(doc, starts[token.i], token, sentence_of.get(token.i, 0))
 
 
-def _cut_off(token: Token) -> bool:
-    """A premodifier whose head's phrase starts after it ("Washington" in a misparse)."""
+def _cut_off(token: Token, starts: dict[int, int]) -> bool:
+    """A premodifier whose head's phrase starts after it ("trump" in "trump praised Putin")."""
     if token.dep_ not in PREMOD or token.i > token.head.i or token.head.pos_ not in NOMINAL:
         return False
     if token.pos_ not in NOMINAL and not _norp_adjective(token):
         return False
-    return core_start(token.head) > token.i and token.right_edge.i < core_start(token.head)
+    if token.head.i not in starts:
+        starts[token.head.i] = core_start(token.head)
+    head_start = starts[token.head.i]
+    return head_start > token.i and token.right_edge.i < head_start
 
 
 def make_candidate(doc: Doc, start: int, token: Token, sentence: int) -> Candidate:

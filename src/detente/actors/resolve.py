@@ -523,8 +523,8 @@ def _attachments(
     when: date | None,
 ) -> None:
     role_words = {facts.role or ""} | {stem(phrase.words[phrase.head])}
-    diplomatic = bool(role_words & {stem(w) for w in knowledge.terms.diplomatic})
-    group = stem(phrase.words[phrase.head]) in {stem(w) for w in knowledge.terms.groups}
+    diplomatic = bool(role_words & knowledge.terms.diplomatic)
+    group = stem(phrase.words[phrase.head]) in knowledge.terms.groups
     for index, (link, inner) in enumerate(phrase.attached):
         found = resolve(knowledge, inner, when)
         if found is None:

@@ -17,6 +17,8 @@ MAX_WORDS = 10
 
 def norm(word: str) -> str:
     """Lowercase, accents folded, dots and curly quotes removed: the key of one token."""
+    if word.isascii():
+        return word.replace(".", "").lower()
     folded = unicodedata.normalize("NFKD", word)
     plain = "".join(ch for ch in folded if not unicodedata.combining(ch))
     return plain.replace("\u2019", "'").replace("\u2018", "'").replace(".", "").lower()
@@ -99,20 +101,22 @@ class Gazetteer:
 
     forms: dict[tuple[str, ...], list[Entry]] = field(default_factory=dict)
     near: dict[str, set[str]] = field(default_factory=dict)
+    longest: dict[str, int] = field(default_factory=dict)
 
     def add(self, words: Sequence[str], entry: Entry, *, replace: bool = False) -> None:
         key = tuple(norm(w) for w in words if norm(w))
         if not key or len(key) > MAX_WORDS:
             return
+        self.longest[key[0]] = max(self.longest.get(key[0], 0), len(words))
         entries = self.forms.setdefault(key, [])
         if replace:
             entries.clear()
         if entry not in entries:
             entries.append(entry)
 
-    def lookup(self, words: Sequence[str]) -> tuple[Entry, ...]:
+    def lookup(self, words: Sequence[str], keys: Sequence[str] | None = None) -> tuple[Entry, ...]:
         """Entries whose form is exactly ``words`` and whose case pattern they follow."""
-        key = tuple(norm(w) for w in words)
+        key = tuple(norm(w) for w in words) if keys is None else tuple(keys)
         kept = [w for w, k in zip(words, key, strict=True) if k]
         return tuple(
             e
@@ -139,7 +143,7 @@ class Gazetteer:
 
     def _plural(self, words: Sequence[str]) -> tuple[Entry, ...]:
         last = words[-1]
-        if len(last) < 5 or not last.endswith("s"):
+        if len(last) < 5 or not last.endswith("s") or norm(words[0]) not in self.longest:
             return ()
         entries = self.lookup([*words[:-1], last[:-1]])
         return tuple(e for e in entries if e.kind == "adjective")
@@ -165,11 +169,13 @@ class Gazetteer:
     def find(self, words: Sequence[str], *, start: int = 0, end: int | None = None) -> list[Hit]:
         """Longest matches, left to right, within ``words[start:end]``."""
         stop = len(words) if end is None else end
+        keys = [norm(w) for w in words]
         hits: list[Hit] = []
         i = start
         while i < stop:
-            for j in range(min(stop, i + MAX_WORDS), i, -1):
-                entries = self.lookup(words[i:j]) or self._plural(words[i:j])
+            longest = max(self.longest.get(keys[i], 0), 1)
+            for j in range(min(stop, i + longest + 1), i, -1):
+                entries = self.lookup(words[i:j], keys[i:j]) or self._plural(words[i:j])
                 if not entries and j == i + 1:
                     entries = self._misspelt(words[i])
                 if entries:
@@ -202,9 +208,11 @@ class TermLexicon:
     groups: frozenset[str] = frozenset()
     strong: frozenset[str] = frozenset()
     property: frozenset[str] = frozenset()
+    longest: dict[str, int] = field(default_factory=dict)
 
     def add(self, text: str, **changes: str | bool | None) -> None:
         key = tuple(stem(w) for w in text.replace("-", " - ").split())
+        self.longest[key[0]] = max(self.longest.get(key[0], 0), len(key))
         old = self.terms.get(key, Term())
         values = {
             "head": old.head,
@@ -222,7 +230,7 @@ class TermLexicon:
         found: list[tuple[int, int, Term]] = []
         i = 0
         while i < len(stems):
-            for j in range(min(len(stems), i + 5), i, -1):
+            for j in range(min(len(stems), i + self.longest.get(stems[i], 0)), i, -1):
                 term = self.terms.get(tuple(stems[i:j]))
                 if term is not None:
                     found.append((i, j, term))
