@@ -81,13 +81,20 @@ def make_article(
         id=article_id(body),
         text=body,
         title=clean_title or None,
-        published=parse_date(published),
+        published=parse_date(published) or _published_in_text(body),
         url=url or None,
         source=source or None,
         author=author or None,
         origin=origin,
         language=language,
     )
+
+
+def _published_in_text(body: str) -> date | None:
+    """A "Posted Sep 13, 2017" header line, when the metadata gives no date."""
+    from detente.events.dates import published_in_text  # the date grammar lives with events
+
+    return published_in_text(body)
 
 
 def build_article(
