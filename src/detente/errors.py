@@ -1,17 +1,17 @@
 """detente's one error vocabulary.
 
-    DetenteError                 every error detente raises on purpose
-    ├── InputError               an input item cannot be read; the batch goes on without it
-    │   ├── EmptyInput           nothing to code (empty or whitespace only)
-    │   ├── BinaryInput          bytes that are not text
-    │   ├── EncodingError        text that is not valid UTF-8
-    │   ├── TooLarge             over the size limit for one article
-    │   ├── MalformedRecord      a JSONL/CSV line that cannot be parsed or lacks ``text``
-    │   └── NotEnglish           text in another language
-    ├── ModelError               the spaCy model (or another packaged model) is missing
-    ├── StoreError               the database cannot be opened or migrated
-    ├── GoldFormatError          an evaluation file that is not in a known gold format
-    └── ConfigError              a data file (lexicon, actor table) is invalid
+DetenteError                 every error detente raises on purpose
+├── InputError               an input item cannot be read; the batch goes on without it
+│   ├── EmptyInput           nothing to code (empty or whitespace only)
+│   ├── BinaryInput          bytes that are not text
+│   ├── EncodingError        text that is not valid UTF-8
+│   ├── TooLarge             over the size limit for one article
+│   ├── MalformedRecord      a JSONL/CSV line that cannot be parsed or lacks ``text``
+│   └── NotEnglish           text in another language
+├── ModelError               the spaCy model (or another packaged model) is missing
+├── StoreError               the database cannot be opened or migrated
+├── GoldFormatError          an evaluation file that is not in a known gold format
+└── ConfigError              a data file (lexicon, actor table) is invalid
 """
 
 from __future__ import annotations
