@@ -99,7 +99,7 @@ class EventExtractor:
         for sentence in doc.sents:
             for candidate in self.candidates(sentence):
                 for event in self.events_of(doc, candidate, index):
-                    key = (event.source.start, event.target.start, event.root)
+                    key = _event_key(event)
                     if key not in events or _better(event, events[key]):
                         events[key] = event
         return sorted(events.values(), key=lambda e: (e.trigger_start, e.source.start))
@@ -253,7 +253,7 @@ class EventExtractor:
                 if _same_actor(source, target):
                     continue
                 yield self.make_event(doc, candidate, source, target)
-                if candidate.pattern.symmetric:
+                if candidate.pattern.symmetric and candidate.reading == "fact":
                     yield self.make_event(doc, candidate, target, source)
 
     def mutual(self, doc: Doc, candidate: Candidate, parties: list[Mention]) -> Iterator[Event]:
@@ -359,8 +359,9 @@ def _slot(head: Token, kind: str, word: str) -> list[Token]:
     if kind == "poss":
         return [c for c in head.children if c.dep_ == "poss"]
     if kind == "clause":
+        holders = [head, *(c for c in head.children if c.dep_ == "dobj")]
         return [
-            s for c in head.children if c.dep_ in {"ccomp", "acl"}
+            s for h in holders for c in h.children if c.dep_ in {"ccomp", "acl"}
             for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}
         ]  # fmt: skip
     return []
@@ -420,6 +421,14 @@ def _same_actor(a: Mention, b: Mention) -> bool:
     if a.start == b.start:
         return True
     return bool(a.actor.name) and a.actor.name == b.actor.name
+
+
+def _event_key(event: Event) -> tuple[object, ...]:
+    """One event per sentence, dyad and root when both actors are known; else per mention pair."""
+    src, tgt = event.source.actor, event.target.actor
+    if src.country and tgt.country:
+        return (event.sentence_start, src.code, tgt.code, event.root)
+    return (event.source.start, event.target.start, event.root)
 
 
 def _better(new: Event, old: Event) -> bool:
