@@ -41,7 +41,7 @@ def _resolve_words(
     while phrase.words and best is None:
         best = resolve(knowledge, phrase, when)
         phrase = _without_head(knowledge, phrase)
-    if best is not None and best.actor.country is not None:
+    if best is not None and (best.actor.country is not None or best.entity):
         return best
     if best is not None:
         return _named_anywhere(knowledge, best, words)

@@ -21,6 +21,8 @@ GOVERNMENT_WINDOW = 5
 GOVERNMENT_ROLES = frozenset({"administration", "government", "regime", "cabinet", "leadership"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "SPY", "COP"})
 NOT_COUNTRIES = frozenset({"IGO", "NGO", "IMG"})
+NEAREST_RATIO = 1.5
+NEAREST_MAX = 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,10 +177,29 @@ def add_context(linked: list[Linked]) -> list[Linked]:
     result = []
     for item in linked:
         if item.actor.country is None and _needs_context(item):
-            others = by_sentence.get(item.found.candidate.sentence, [])
-            item = _with_context(item, {c for other, c in others if other is not item})
+            others = [
+                o for o in by_sentence.get(item.found.candidate.sentence, []) if o[0] is not item
+            ]
+            item = _with_context(item, others)
         result.append(item)
     return result
+
+
+def _clearly_nearest(item: Linked, others: list[tuple[Linked, str]]) -> str | None:
+    """The country named nearest to the mention when the next other country is at least
+    NEAREST_RATIO times as far ("An Argentine judge ordered ex-president X ... to Croatia")."""
+
+    def distance(other: Linked) -> int:
+        a, b = item.found, other.found
+        return max(a.start - b.end, b.start - a.end, 0)
+
+    by_country: dict[str, int] = {}
+    for other, country in others:
+        by_country[country] = min(by_country.get(country, 1 << 30), distance(other))
+    ranked = sorted(by_country.items(), key=lambda kv: kv[1])
+    if len(ranked) < 2 or ranked[0][1] > NEAREST_MAX:
+        return None
+    return ranked[0][0] if ranked[1][1] >= NEAREST_RATIO * max(ranked[0][1], 1) else None
 
 
 def _needs_context(item: Linked) -> bool:
@@ -191,12 +212,19 @@ def _needs_context(item: Linked) -> bool:
     return item.actor.sector is not None or own.entity or own.hint is not None or bool(own.role)
 
 
-def _with_context(item: Linked, countries: set[str]) -> Linked:
+def _with_context(item: Linked, others: list[tuple[Linked, str]]) -> Linked:
     own = item.found.resolution
     hint = own.hint if own is not None else None
+    countries = {country for _, country in others}
+    nearest = _clearly_nearest(item, others)
+    if hint is not None and own is not None and not own.minority:
+        nearest = None
     if len(countries) == 1:
         country, method = next(iter(countries)), "context"
         why = f"context: the only country named in the sentence is {country}"
+    elif nearest is not None:
+        country, method = nearest, "context"
+        why = f"context: the country named closest in the sentence is {country}"
     elif hint is not None:
         country, method, why = hint, "adjective", f"ethnic or national group -> {hint}"
     else:

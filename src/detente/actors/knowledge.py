@@ -140,6 +140,10 @@ class ActorKnowledge:
         self.terms.groups = frozenset(_stems(w) for w in data.get("groups") or [])
         self.terms.strong = frozenset(str(w) for w in data.get("strong") or [])
         self.terms.property = frozenset(stem(str(w)) for w in data.get("property") or [])
+        self.terms.relations = frozenset(stem(str(w)) for w in data.get("relations") or [])
+        self.terms.ranks = frozenset(str(w).lower() for w in data.get("ranks") or [])
+        for word in data.get("relations") or []:
+            self.terms.add(str(word), role=None, is_role=True)
 
     def _load_people(self, rows: Iterable[dict[str, str]], *, user: bool = False) -> None:
         replaced: set[str] = set()

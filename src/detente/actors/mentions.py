@@ -128,7 +128,8 @@ def build_phrase(doc: Doc, start: int, head: int, *, attach: bool = True) -> Phr
     named = token.ent_type_ in ENTITY_LABELS and token.ent_type_ != "PERSON"
     counted = token.dep_ == "pobj" and token.head.lower_ == "of" and _counting(token.head.head)
     span = (start, head + 1)
-    return Phrase(words, head - start, names, attached, location, tags, span, named, counted)
+    after = doc[end].text if end < len(doc) else ""
+    return Phrase(words, head - start, names, attached, location, tags, span, named, counted, after)
 
 
 def _counting(token: Token) -> bool:

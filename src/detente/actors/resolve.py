@@ -38,6 +38,7 @@ WEAK_LINKS = frozenset({"pro", "anti", "non", "post"})
 WEAK_SUFFIXES = frozenset({"backed", "based", "made", "sponsored", "allied", "owned", "funded"})
 LOCATIVE = frozenset({"in", "at", "near", "into", "inside", "outside", "across", "around", "to"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "SPY", "COP"})
+CURRENCY = frozenset({"dollar", "dollars", "cents"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +54,7 @@ class Phrase:
     span: tuple[int, int] = (0, 0)
     named: bool = False
     counted: bool = False
+    after: str = ""
 
     @property
     def text(self) -> str:
@@ -73,6 +75,7 @@ class Resolution:
     extent: int = 0
     people: bool = False
     lead: int = 0
+    minority: bool = False
 
 
 @dataclass(slots=True)
@@ -95,6 +98,7 @@ class _Facts:
     extent: int = 0
     people: bool = False
     lead: int = 0
+    minority: bool = False
     used: list[int] = field(default_factory=list)
     evidence: list[str] = field(default_factory=list)
 
@@ -134,7 +138,12 @@ def resolve(knowledge: ActorKnowledge, phrase: Phrase, when: date | None) -> Res
     facts = _Facts(extent=max(phrase.head + 1, head_hit.end if head_hit else 0))
     if head_hit is not None:
         _head_entity(knowledge, facts, phrase, hits, head_hit, when)
-    elif role is None and phrase.head not in phrase.names and not phrase.named:
+    elif (
+        role is None
+        and phrase.head not in phrase.names
+        and not phrase.named
+        and not _group_of(knowledge, phrase)
+    ):
         return None
     if phrase.head in phrase.names and head_hit is None:
         facts.name = " ".join(phrase.words[i] for i in sorted(phrase.names))
@@ -192,11 +201,20 @@ def _bare(phrase: Phrase) -> bool:
 
 def _weak_country(phrase: Phrase, hit: Hit) -> bool:
     words = [w.lower() for w in phrase.words]
+    following = words[hit.end] if hit.end < len(words) else phrase.after.lower()
+    if following in CURRENCY or following[:1] == "$":
+        return True
     before = words[hit.start - 2] if hit.start >= 2 and words[hit.start - 1] == "-" else ""
     after = words[hit.end + 1] if hit.end + 1 < len(words) and words[hit.end] == "-" else ""
     if hit.end <= phrase.head and (before in WEAK_LINKS or after in WEAK_SUFFIXES):
         return all(e.kind in COUNTRY_KINDS or e.kind == "person" for e in hit.entries)
     return False
+
+
+def _group_of(knowledge: ActorKnowledge, phrase: Phrase) -> bool:
+    """ "Dozens of protesters": a group word is an actor through what it counts."""
+    counts = stem(phrase.words[phrase.head]) in knowledge.terms.groups
+    return counts and any(link == "of" for link, _ in phrase.attached)
 
 
 def _implicit_name(phrase: Phrase, terms: list[tuple[int, int, Term]], masked: set[int]) -> Phrase:
@@ -337,7 +355,9 @@ def _place(facts: _Facts, phrase: Phrase, entry: Entry, text: str) -> None:
     facts.set_country(entry.country, "table", f'{entry.kind}: "{text}" -> {entry.country}')
     if entry.kind == "seat":
         facts.set_sector(entry.sector, f"seat of {entry.sector}")
-    elif entry.kind == "capital" and not phrase.location:
+    elif entry.kind in ("capital", "city", "region") and phrase.location:
+        facts.set_sector("CVL", f'where things happen: the people of "{text}" -> CVL')
+    elif entry.kind == "capital":
         facts.set_sector("GOV", "capital as the government")
     else:
         facts.sector_set = True
@@ -355,6 +375,8 @@ def _premodifiers(
     when: date | None,
 ) -> None:
     """A country named before the head: demonyms and names, then IGOs, people, institutions."""
+    if stem(phrase.words[phrase.head]) in knowledge.terms.relations:
+        return
     head_entry = _pick(head_hit) if head_hit is not None else None
     head_org = head_entry is not None and head_entry.kind in ("institution", "militant")
     limit = head_hit.start if head_hit is not None else _name_start(phrase)
@@ -369,6 +391,7 @@ def _premodifiers(
         country = _entry_country(knowledge, entry, when)
         if _weak_people(phrase, hit, entry):
             facts.hint = facts.hint or country
+            facts.minority = facts.minority or entry.kind != "group"
             continue
         text = " ".join(phrase.words[hit.start : hit.end])
         method = "adjective" if entry.kind in DEMONYM_KINDS else "title"
@@ -459,10 +482,14 @@ def _sector(
 ) -> None:
     limit = role[0] if role else (head_hit.start if head_hit is not None else _name_start(phrase))
     generic = role is not None and role[2].is_role and not role[2].head
+    ranks = knowledge.terms.ranks
     modifiers: list[tuple[int, str]] = [
         (s, t.modifier or t.head or "")
-        for s, _, t in terms
-        if s < limit and (t.modifier or (generic and t.head))
+        for s, e, t in terms
+        if s < limit
+        and (
+            t.modifier or (generic and t.head and " ".join(phrase.words[s:e]).lower() not in ranks)
+        )
     ]
     modifiers += [
         (h.start, _pick(h).sector or "")
@@ -581,6 +608,7 @@ def _demonym_head(facts: _Facts, phrase: Phrase, head_hit: Hit | None) -> None:
     entry = _pick(head_hit)
     if _weak_people(phrase, head_hit, entry):
         facts.hint = facts.hint or entry.country
+        facts.minority = facts.minority or entry.kind != "group"
     elif entry.kind in DEMONYM_KINDS:
         facts.set_country(entry.country, "adjective", f'people: "{facts.name}" -> {entry.country}')
 
@@ -588,6 +616,10 @@ def _demonym_head(facts: _Facts, phrase: Phrase, head_hit: Hit | None) -> None:
 def _finish(facts: _Facts, phrase: Phrase) -> Resolution:
     if facts.country is None and facts.ngo:
         facts.set_country("NGO", "table", "non-governmental organisation -> NGO")
+    hint = facts.hint if facts.country is None else None
+    if hint and not facts.minority and facts.sector == "GOV" and facts.person is None:
+        facts.sector = "ELI"
+        facts.evidence.append("leaders of a people, not of a state -> ELI")
     method = facts.country_method or ("title" if facts.sector else "unresolved")
     if facts.user:
         method = "user"
@@ -601,7 +633,6 @@ def _finish(facts: _Facts, phrase: Phrase) -> Resolution:
         recipient=facts.recipient if facts.recipient != facts.country else None,
         method=method,
     )
-    hint = facts.hint if facts.country is None else None
     evidence = (*facts.evidence, f"hint: {hint}") if hint else tuple(facts.evidence)
     return Resolution(
         actor,
@@ -614,6 +645,7 @@ def _finish(facts: _Facts, phrase: Phrase) -> Resolution:
         facts.extent,
         facts.people,
         facts.lead,
+        facts.minority,
     )
 
 
@@ -650,10 +682,30 @@ def _name_positions(knowledge: ActorKnowledge, words: list[str]) -> frozenset[in
     names: set[int] = set()
     for i in range(len(words) - 1, -1, -1):
         word = words[i]
-        if not word[:1].isupper() or i in known or i in stems or norm(word) in {"mr", "mrs", "ms"}:
+        if not word[:1].isupper() or i in stems or norm(word) in {"mr", "mrs", "ms"}:
+            break
+        if i in known and not _name_part(knowledge, words, i, names, known | stems):
             break
         names.add(i)
     return frozenset(names)
+
+
+def _name_part(
+    knowledge: ActorKnowledge, words: list[str], i: int, names: set[int], known: set[int]
+) -> bool:
+    """A one-word place inside a personal name: "Chad Smith", "Michael Jordan"."""
+    if not _first_name_like(knowledge, words[i]):
+        return False
+    if names:
+        return True
+    last = i == len(words) - 1
+    return last and i > 0 and words[i - 1][:1].isupper() and i - 1 not in known
+
+
+def _first_name_like(knowledge: ActorKnowledge, word: str) -> bool:
+    """A one-word place before a name is a first name: "Chad Smith", "Georgia O'Keeffe"."""
+    entries = knowledge.names.lookup([word])
+    return bool(entries) and all(e.kind in ("name", "capital", "city") for e in entries)
 
 
 def with_words(phrase: Phrase, words: tuple[str, ...]) -> Phrase:

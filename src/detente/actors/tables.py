@@ -208,6 +208,8 @@ class TermLexicon:
     groups: frozenset[str] = frozenset()
     strong: frozenset[str] = frozenset()
     property: frozenset[str] = frozenset()
+    relations: frozenset[str] = frozenset()
+    ranks: frozenset[str] = frozenset()
     longest: dict[str, int] = field(default_factory=dict)
 
     def add(self, text: str, **changes: str | bool | None) -> None:
