@@ -50,7 +50,7 @@ def test_phrases(knowledge: ActorKnowledge, text: str, country: str, sector: str
         ("the United Nations", "UN", None),
         ("U.N. Security Council", "UNSC", "GOV"),
         ("UN peacekeepers", "UN", "MIL"),
-        ("NATO", "NATO", None),
+        ("NATO", "NATO", "MIL"),
         ("EU foreign ministers", "EU", "GOV"),
         ("the International Atomic Energy Agency", "IAEA", None),
     ],

@@ -76,6 +76,7 @@ class ActorKnowledge:
         if actors_file is not None:
             knowledge._load_user(Path(actors_file))
         knowledge.names.index_misspellings()
+        knowledge.terms.index_misspellings()
         return knowledge
 
     def add_name(self, text: str, entry: Entry, *, replace: bool = False) -> None:
@@ -142,6 +143,9 @@ class ActorKnowledge:
         self.terms.property = frozenset(stem(str(w)) for w in data.get("property") or [])
         self.terms.relations = frozenset(stem(str(w)) for w in data.get("relations") or [])
         self.terms.ranks = frozenset(str(w).lower() for w in data.get("ranks") or [])
+        self.terms.state_media = frozenset(str(w).lower() for w in data.get("state_media") or [])
+        for word in data.get("state_media") or []:
+            self.terms.add(str(word), modifier="GOV")
         for word in data.get("relations") or []:
             self.terms.add(str(word), role=None, is_role=True)
 

@@ -21,6 +21,7 @@ PREMOD = frozenset({"compound", "amod", "poss", "nmod", "nummod", "npadvmod", "q
 LINKS = frozenset({"of", "to", "from", "in", "for"})
 LOCATIVE = frozenset({"in", "at", "near", "into", "inside", "outside", "across", "around", "to"})
 SUBJECT_PRONOUNS = frozenset({"he", "she", "they"})
+POSTED = frozenset({"embassy", "consulate", "ambassador", "envoy", "mission", "delegation"})
 NAME_LABELS = frozenset({"PERSON"})
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 TRIM_LEFT = frozenset({"PUNCT", "CCONJ", "SCONJ", "ADP", "PART", "SPACE"})
@@ -123,13 +124,20 @@ def build_phrase(doc: Doc, start: int, head: int, *, attach: bool = True) -> Phr
         tuple(a for a in _attachments(doc, doc[head]) if a[1].span[0] >= end) if attach else ()
     )
     token = doc[head]
-    location = token.dep_ == "pobj" and token.head.lower_ in LOCATIVE
+    location = (
+        token.dep_ == "pobj"
+        and token.head.lower_ in LOCATIVE
+        and token.head.head.lemma_.lower() not in POSTED
+    )
     tags = tuple(t.pos_ for t in doc[start:end])
     named = token.ent_type_ in ENTITY_LABELS and token.ent_type_ != "PERSON"
     counted = token.dep_ == "pobj" and token.head.lower_ == "of" and _counting(token.head.head)
     span = (start, head + 1)
     after = doc[end].text if end < len(doc) else ""
-    return Phrase(words, head - start, names, attached, location, tags, span, named, counted, after)
+    clause = any(c.dep_ == "acl" and c.tag_ == "VBG" for c in token.rights)
+    return Phrase(
+        words, head - start, names, attached, location, tags, span, named, counted, after, clause
+    )
 
 
 def _counting(token: Token) -> bool:

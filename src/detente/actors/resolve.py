@@ -55,6 +55,7 @@ class Phrase:
     named: bool = False
     counted: bool = False
     after: str = ""
+    clause: bool = False
 
     @property
     def text(self) -> str:
@@ -321,7 +322,7 @@ def _counted(phrase: Phrase) -> bool:
     """ "168 Liberians", "thousands of Nigerians", "young Algerians": people, not the state."""
     if not phrase.words[phrase.head].endswith("s"):
         return False
-    if phrase.counted or any(link in ("of", "in") for link, _ in phrase.attached):
+    if phrase.counted or phrase.clause or any(link in ("of", "in") for link, _ in phrase.attached):
         return True
     before = phrase.words[: phrase.head]
     tags = phrase.tags[: phrase.head] if phrase.tags else ()
@@ -502,6 +503,11 @@ def _sector(
     modifiers.sort()
     former = [m for m in modifiers if m[1] == "ELI"]
     kinds = [m for m in modifiers if m[1] != "ELI"]
+    state_run = any(
+        " ".join(phrase.words[s:e]).lower() in knowledge.terms.state_media
+        for s, e, _ in terms
+        if s < limit
+    )
     strong = [m for m in kinds if m[1] in knowledge.terms.strong]
     kinds = strong or kinds
     if role is not None:
@@ -515,6 +521,8 @@ def _sector(
             word = f"{phrase.words[kinds[-1][0]]} {word}"
         if facts.country == "IGO" and term.is_role and not term.head and base == term.role:
             base = facts.sector
+        if base == "MED" and state_run:
+            base, word = "GOV", f"state-run {word}"
         if base is not None or term.is_role:
             _override_sector(facts, base, f'role: "{word}" -> {base}')
     elif kinds and facts.name and not facts.sector_set:
@@ -558,6 +566,10 @@ def _attachments(
             continue
         other = found.actor
         if link in ("to", "in") and (found.person or inner.head in inner.names):
+            continue
+        if link == "of" and facts.sector == "CVL" and found.entity and other.country is None:
+            facts.used.append(index)
+            facts.name = facts.name or other.name
             continue
         if group and link == "of" and found.people and other.sector is None:
             other = replace(other, sector="CVL")
@@ -603,7 +615,13 @@ def _take_from(
 
 
 def _demonym_head(facts: _Facts, phrase: Phrase, head_hit: Hit | None) -> None:
-    if head_hit is None or facts.country is not None:
+    if head_hit is None:
+        return
+    if facts.country is not None:
+        entry = _pick(head_hit)
+        community = entry.kind in DEMONYM_KINDS and entry.country != facts.country
+        if community and facts.country_method == "adjective" and facts.sector is None:
+            facts.set_sector("CVL", f"{facts.name} living in {facts.country} -> CVL")
         return
     entry = _pick(head_hit)
     if _weak_people(phrase, head_hit, entry):

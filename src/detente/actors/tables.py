@@ -82,6 +82,7 @@ class Hit:
 
 FUZZY_KINDS = frozenset({"name", "adjective", "people", "group", "person"})
 FUZZY_MIN = 6
+TERM_FUZZY_MIN = 8
 FUZZY_FORM_MIN = 5
 
 
@@ -210,7 +211,9 @@ class TermLexicon:
     property: frozenset[str] = frozenset()
     relations: frozenset[str] = frozenset()
     ranks: frozenset[str] = frozenset()
+    state_media: frozenset[str] = frozenset()
     longest: dict[str, int] = field(default_factory=dict)
+    near: dict[str, set[str]] = field(default_factory=dict)
 
     def add(self, text: str, **changes: str | bool | None) -> None:
         key = tuple(stem(w) for w in text.replace("-", " - ").split())
@@ -226,6 +229,21 @@ class TermLexicon:
         values.update(changes)
         self.terms[key] = Term(**values)  # type: ignore[arg-type]
 
+    def index_misspellings(self) -> None:
+        """Neighbourhoods of long one-word terms, for "peackeepers" and "Commision"."""
+        self.near.clear()
+        for key in self.terms:
+            if len(key) == 1 and len(key[0]) >= TERM_FUZZY_MIN:
+                for variant in _deletions(key[0]):
+                    self.near.setdefault(variant, set()).add(key[0])
+
+    def _misspelt(self, word: str) -> Term | None:
+        if len(word) < TERM_FUZZY_MIN or (word,) in self.terms:
+            return None
+        close = {c for c in self.near.get(word, ()) if len(c) == len(word) + 1}
+        close |= {v for v in _deletions(word) if (v,) in self.terms}
+        return self.terms[(close.pop(),)] if len(close) == 1 else None
+
     def find(self, words: Sequence[str]) -> list[tuple[int, int, Term]]:
         """Longest matches of sector words, left to right."""
         stems = [stem(w) for w in words]
@@ -239,6 +257,9 @@ class TermLexicon:
                     i = j
                     break
             else:
+                typo = self._misspelt(stems[i]) if stems[i].isalpha() else None
+                if typo is not None:
+                    found.append((i, i + 1, typo))
                 i += 1
         return found
 
