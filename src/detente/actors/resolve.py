@@ -150,6 +150,8 @@ def resolve(knowledge: ActorKnowledge, phrase: Phrase, when: date | None) -> Res
         facts.name = " ".join(phrase.words[i] for i in sorted(phrase.names))
         facts.entity = True
     elif phrase.named and head_hit is None and role is None:
+        if _person_before_unknown_name(phrase, hits):
+            return None
         facts.name, facts.entity = phrase.words[phrase.head], True
         facts.people = phrase.words[phrase.head].endswith("s")
         if facts.people and _counted(phrase):
@@ -210,6 +212,14 @@ def _weak_country(phrase: Phrase, hit: Hit) -> bool:
     if hit.end <= phrase.head and (before in WEAK_LINKS or after in WEAK_SUFFIXES):
         return all(e.kind in COUNTRY_KINDS or e.kind == "person" for e in hit.entries)
     return False
+
+
+def _person_before_unknown_name(phrase: Phrase, hits: list[Hit]) -> bool:
+    """ "Offered Trump Full Normalization" (a headline): a known person before a name nobody
+    knows is the actor; the rest is not a body he belongs to."""
+    return any(h.end <= phrase.head and _pick(h).kind == "person" for h in hits) and not any(
+        h.end <= phrase.head and _pick(h).kind != "person" for h in hits
+    )
 
 
 def _group_of(knowledge: ActorKnowledge, phrase: Phrase) -> bool:
@@ -575,7 +585,7 @@ def _attachments(
             other = replace(other, sector="CVL")
         before = (facts.country, facts.sector, facts.recipient)
         _attach(facts, link, inner, other, diplomatic=diplomatic, group=group, role=role)
-        if (facts.country, facts.sector, facts.recipient) != before and link != "appos":
+        if (facts.country, facts.sector) != before[:2] and link != "appos":
             facts.used.append(index)
 
 
