@@ -19,9 +19,10 @@ def knowledge() -> ActorKnowledge:
 
 @pytest.fixture(scope="session")
 def nlp() -> Language:
+    """The pipeline up to actors, every sentence parsed (selection is another stage's choice)."""
     from detente.nlp import load_nlp
 
-    return load_nlp(events=False)
+    return load_nlp(events=False, select=False)
 
 
 @pytest.fixture()

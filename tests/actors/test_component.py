@@ -45,3 +45,96 @@ def test_title_adjective_and_coref(parse: Callable[..., Doc]) -> None:
     assert found["he"].actor.code == "CANGOV"
     assert found["he"].evidence[-1] == "he"
     assert found["Brazil"].actor.code == "BRA"
+
+
+# One article about a Turkish statesman, read as if published in three different years.
+GUL = (
+    "Abdullah Gul arrived in Baku on Monday for talks with Azerbaijani officials. "
+    "Gul told reporters that Ankara wanted closer ties with its neighbour."
+)
+
+
+@pytest.mark.parametrize(
+    ("published", "sector", "office"),
+    [
+        (date(2005, 5, 2), "GOV", "foreign minister"),
+        (date(2011, 5, 2), "GOV", "president"),
+        (date(2016, 5, 2), "ELI", "president"),
+    ],
+)
+def test_one_person_across_the_years(
+    parse: Callable[..., Doc], published: date, sector: str, office: str
+) -> None:
+    doc = parse(GUL, published)
+    found = by_text(doc)
+    gul = found["Abdullah Gul"]
+    assert (gul.actor.country, gul.actor.sector) == ("TUR", sector)
+    assert office in gul.evidence[0]
+    assert found["Gul"].actor.sector == sector
+    assert found["Azerbaijani officials"].actor.code == "AZEGOV"
+    assert found["Ankara"].actor.code == "TURGOV"
+
+
+def test_a_title_in_the_text_wins_over_the_date(parse: Callable[..., Doc]) -> None:
+    doc = parse("Former President Abdullah Gul criticised the Greek government.", date(2011, 1, 1))
+    found = by_text(doc)
+    assert found["Former President Abdullah Gul"].actor.code == "TURELI"
+    assert found["the Greek government"].actor.code == "GRCGOV"
+
+
+def test_apposition_gives_the_name_its_actor(parse: Callable[..., Doc]) -> None:
+    doc = parse("Mia Lund, the Danish ambassador to Chile, protested on Tuesday.")
+    found = by_text(doc)
+    lund = found["Mia Lund"]
+    assert (lund.actor.code, lund.actor.recipient, lund.actor.method) == (
+        "DNKGOV",
+        "CHL",
+        "apposition",
+    )
+    assert found["the Danish ambassador"].actor.recipient == "CHL"
+
+
+def test_possessive_institution_and_igo(parse: Callable[..., Doc]) -> None:
+    doc = parse("Egypt's foreign ministry condemned the attack and asked UN peacekeepers to help.")
+    found = by_text(doc)
+    assert found["Egypt's foreign ministry"].actor.code == "EGYGOV"
+    peacekeepers = found["UN peacekeepers"].actor
+    assert (peacekeepers.country, peacekeepers.igo, peacekeepers.sector) == ("IGO", "UN", "MIL")
+
+
+def test_they_follows_a_plural_group(parse: Callable[..., Doc]) -> None:
+    doc = parse("Hungarian lawmakers rejected the bill on Monday. They called it dangerous.")
+    found = by_text(doc)
+    assert found["Hungarian lawmakers"].actor.code == "HUNLEG"
+    assert found["They"].actor.code == "HUNLEG"
+    assert found["They"].actor.method == "coref"
+
+
+def test_the_ambassador_refers_back(parse: Callable[..., Doc]) -> None:
+    doc = parse(
+        "The Mexican ambassador met Canadian officials in Ottawa. "
+        "Later the ambassador said the talks went well."
+    )
+    found = by_text(doc)
+    assert found["the ambassador"].actor.code == "MEXGOV"
+    assert found["the ambassador"].evidence == ("The Mexican ambassador", "the ambassador")
+
+
+def test_no_guess_for_an_untitled_stranger(parse: Callable[..., Doc]) -> None:
+    doc = parse("Lena Marsh and Tom Ridley spoke to reporters about Peru and Chile.")
+    for mention in doc._.mentions:
+        if mention.text in ("Lena Marsh", "Tom Ridley"):
+            assert mention.actor.country is None
+
+
+def test_default_pipeline_with_sentence_selection() -> None:
+    from detente.nlp import load_nlp
+
+    nlp = load_nlp(events=False)
+    text = (
+        "The weather in Lima was mild. Peruvian officials accused Chile of spying on Monday. "
+        "Markets were calm."
+    )
+    doc = nlp(text)
+    assert all(text[m.start : m.end] == m.text for m in doc._.mentions)
+    assert {"PERGOV", "CHL"} <= {m.actor.code for m in doc._.mentions}

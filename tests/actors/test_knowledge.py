@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from detente.actors import ActorKnowledge, resolve_phrase
-from detente.actors import build_countries
+from detente.actors import ActorKnowledge, build_countries, resolve_phrase
 from detente.actors.knowledge import SECTOR_CODES
 from detente.errors import ConfigError
 
@@ -24,7 +23,7 @@ NRU NPL NLD NZL NIC NER NGA MKD NOR OMN PAK PLW PAN PNG PRY PER PHL POL PRT QAT 
 KNA LCA VCT WSM SMR STP SAU SEN SRB SYC SLE SGP SVK SVN SLB SOM ZAF SSD ESP LKA SDN SUR SWE CHE
 SYR TJK TZA THA TLS TGO TON TTO TUN TUR TKM TUV UGA UKR ARE GBR USA URY UZB VUT VEN VNM YEM ZMB
 ZWE VAT PSE TWN XKX
-""".split()
+""".split()  # noqa: SIM905
 
 
 def test_every_un_member_observer_taiwan_and_kosovo_has_a_name(knowledge: ActorKnowledge) -> None:
