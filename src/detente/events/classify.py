@@ -9,13 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from spacy.tokens import Doc
 
+from detente.events.learned import Prediction
 from detente.records import Actor, Event, Mention
 
 if TYPE_CHECKING:
+    from detente.events.component import EventsComponent
     from detente.pipeline import Coder
 
 Span = tuple[int, int]
@@ -55,15 +57,38 @@ def pair_events(events: Sequence[Event], source: Span, target: Span) -> list[Eve
 
 
 def classify_many(coder: Coder, queries: Sequence[PairQuery]) -> Iterator[Classification]:
-    """Classify many pairs, parsing the sentences in ``nlp.pipe`` batches."""
+    """Classify many pairs: the lexicon reads each parsed sentence with the given spans as its
+    mentions; the learned classifier (when installed) judges every pair in one batch."""
     nlp = coder.language
     later = [name for name in AFTER_EVENTS if name in nlp.pipe_names]
-    events_component = nlp.get_pipe("detente_events")
+    component = cast("EventsComponent", nlp.get_pipe("detente_events"))
     docs = nlp.pipe((q.sentence for q in queries), disable=later, batch_size=64)
+    found: list[list[Event]] = []
     for query, doc in zip(queries, docs, strict=True):
         force_mentions(doc, [query.source, query.target])
-        events = events_component(doc)._.events or []
-        yield answer(pair_events(events, query.source, query.target))
+        found.append(pair_events(component.extractor.extract(doc), query.source, query.target))
+    combiner = component.combiner
+    if combiner is None:
+        yield from (answer(matches) for matches in found)
+        return
+    predictions = combiner.classifier.predict([(q.sentence, q.source, q.target) for q in queries])
+    for matches, prediction in zip(found, predictions, strict=True):
+        yield decide(matches, prediction)
+
+
+def decide(matches: list[Event], prediction: Prediction) -> Classification:
+    """The lexicon's code when it found one (its confidence raised by the classifier's
+    agreement); else the classifier's codes, best first."""
+    learned = tuple(sorted(prediction.codes.items(), key=lambda item: -item[1]))
+    if matches:
+        best = matches[0]
+        agreement = prediction.probs.get(best.root, 0.0)
+        others = tuple(item for item in learned if item[0][:2] != best.root)
+        return Classification(best.cameo, max(best.confidence, agreement), others, "lexicon")
+    if not learned:
+        return Classification(None, 0.0)
+    code, p = learned[0]
+    return Classification(code, p, learned[1:], "learned")
 
 
 def classify_pair(coder: Coder, sentence: str, *, source: Span, target: Span) -> Classification:

@@ -22,22 +22,51 @@ LEARNED_THRESHOLD = 0.6
 
 
 @dataclass(frozen=True, slots=True)
+class Plan:
+    """What one doc asks of the classifier: its lexicon events, then its fresh pairs."""
+
+    fresh: list[Pair]
+    asked: list[PairInput | None]
+
+
+@dataclass(frozen=True, slots=True)
 class Combiner:
     classifier: LearnedClassifier
     table: CameoTable
     threshold: float = LEARNED_THRESHOLD
 
     def combine(self, doc: Doc, events: list[Event], pairs: Sequence[Pair]) -> list[Event]:
+        return self.combine_many([(doc, events, pairs)])[0]
+
+    def combine_many(
+        self, batch: Sequence[tuple[Doc, list[Event], Sequence[Pair]]]
+    ) -> list[list[Event]]:
+        """Combine several docs with one call to the classifier."""
+        plans = [self.plan(doc, events, pairs) for doc, events, pairs in batch]
+        asked = [item for plan in plans for item in plan.asked if item is not None]
+        answers = iter(self.classifier.predict(asked) if asked else [])
+        out = []
+        for (doc, events, _), plan in zip(batch, plans, strict=True):
+            predictions = [next(answers) if item is not None else None for item in plan.asked]
+            out.append(self.apply(doc, events, plan.fresh, predictions))
+        return out
+
+    def plan(self, doc: Doc, events: list[Event], pairs: Sequence[Pair]) -> Plan:
         lexicon_keys = {(e.source.start, e.target.start) for e in events}
         fresh = [p for p in pairs if (p.source.start, p.target.start) not in lexicon_keys]
         asked = [pair_input(doc, e.source, e.target) for e in events]
         asked += [pair_input(doc, p.source, p.target) for p in fresh]
-        usable = [i for i, item in enumerate(asked) if item is not None]
-        predictions = self.classifier.predict([asked[i] for i in usable])  # type: ignore[misc]
-        by_index = dict(zip(usable, predictions, strict=True))
-        out = [self.rescore(e, by_index.get(i)) for i, e in enumerate(events)]
-        for offset, pair in enumerate(fresh, start=len(events)):
-            prediction = by_index.get(offset)
+        return Plan(fresh, asked)
+
+    def apply(
+        self,
+        doc: Doc,
+        events: list[Event],
+        fresh: list[Pair],
+        predictions: list[Prediction | None],
+    ) -> list[Event]:
+        out = [self.rescore(e, p) for e, p in zip(events, predictions, strict=False)]
+        for pair, prediction in zip(fresh, predictions[len(events) :], strict=True):
             if prediction is not None and self.accepts(prediction):
                 out.append(self.learned_event(doc, pair, prediction))
         return out

@@ -6,8 +6,11 @@ The lexicon and grammar find events; when the learned classifier is installed (i
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import minibatch
 
 from detente.events.cameo import CameoTable
 from detente.events.combine import Combiner
@@ -48,9 +51,23 @@ class EventsComponent:
         self.combiner = combiner
 
     def __call__(self, doc: Doc) -> Doc:
-        index = MentionIndex(doc, list(doc._.mentions or []))
-        events = self.extractor.extract(doc, index)
-        if self.combiner is not None:
-            events = self.combiner.combine(doc, events, self.extractor.pairs(doc, index))
-        doc._.events = events
-        return doc
+        return next(iter(self.pipe([doc])))
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 32) -> Iterator[Doc]:
+        """Docs in batches, so the classifier sees many pairs at once."""
+        for batch in minibatch(docs, size=batch_size):
+            yield from self.process(batch)
+
+    def process(self, docs: list[Doc]) -> list[Doc]:
+        found = []
+        for doc in docs:
+            index = MentionIndex(doc, list(doc._.mentions or []))
+            pairs = self.extractor.pairs(doc, index) if self.combiner else []
+            found.append((doc, self.extractor.extract(doc, index), pairs))
+        if self.combiner is None:
+            combined = [events for _, events, _ in found]
+        else:
+            combined = self.combiner.combine_many(found)
+        for doc, events in zip(docs, combined, strict=True):
+            doc._.events = events
+        return docs

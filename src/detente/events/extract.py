@@ -95,7 +95,7 @@ class EventExtractor:
 
     def extract(self, doc: Doc, index: MentionIndex | None = None) -> list[Event]:
         index = index or MentionIndex(doc, list(doc._.mentions or []))
-        events: dict[tuple[int, int, str], Event] = {}
+        events: dict[tuple[object, ...], Event] = {}
         for sentence in doc.sents:
             for candidate in self.candidates(sentence):
                 for event in self.events_of(doc, candidate, index):
