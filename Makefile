@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint check clean install browser
+.PHONY: demo test lint check clean install browser train
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,11 @@ browser:
 
 test: $(STAMP) lint browser
 	$(BIN)/pytest
+
+# Rebuild the learned classifier (src/detente/events/model/) from training/corpus; CPU torch.
+train: $(STAMP)
+	$(BIN)/pip install --quiet -e ".[train]"
+	HF_HUB_OFFLINE=1 $(BIN)/python training/train.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
