@@ -118,18 +118,10 @@ def test_real_pipeline_tables(tmp_path: Path) -> None:
 @pytest.mark.model
 @pytest.mark.shared
 @pytest.mark.slow
-def test_plv_pair_mode_runs_in_under_a_minute(shared_dir: Path) -> None:
+def test_plv_pair_mode_reports_every_pair(shared_dir: Path) -> None:
+    """The whole PLV file in pair mode (its time is a benchmark figure, in EVALUATION.md)."""
     code, output = run(str(shared_dir / "data/plv/PLV_train.tsv"), "--mode", "pair", "--json", "-q")
     assert code == 0, output
     data = json.loads(output)
-    assert data["n_items"] == 1050 and data["seconds"] < 60
-
-
-@pytest.mark.model
-@pytest.mark.shared
-@pytest.mark.slow
-def test_plv_open_mode_runs_in_under_a_minute(shared_dir: Path) -> None:
-    code, output = run(str(shared_dir / "data/plv/PLV_train.tsv"), "--json", "-q")
-    assert code == 0, output
-    data = json.loads(output)
-    assert data["n_items"] == 1050 and data["seconds"] < 60
+    assert data["n_items"] == 1050 and data["pairs"]["found"] > 0.5
+    assert 0.0 < data["pairs"]["quad_accuracy"] <= 1.0
