@@ -20,9 +20,14 @@ def knowledge() -> ActorKnowledge:
 @pytest.fixture(scope="session")
 def nlp() -> Language:
     """The pipeline up to actors, every sentence parsed (selection is another stage's choice)."""
+    import inspect
+
     from detente.nlp import load_nlp
 
-    return load_nlp(events=False, select=False)
+    options: dict[str, bool] = {"events": False}
+    if "select" in inspect.signature(load_nlp).parameters:  # sentence selection, when present
+        options["select"] = False
+    return load_nlp(**options)
 
 
 @pytest.fixture()
