@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 
 from detente.ingest import read_paths
@@ -33,8 +34,12 @@ def code_paths(
     coder: Coder,
     *,
     on_item: Callable[[Article | Skipped], None] | None = None,
+    published: date | None = None,
 ) -> RunSummary:
-    """Code every article under ``paths`` into ``store``; bad items are reported, not fatal."""
+    """Code every article under ``paths`` into ``store``; bad items are reported, not fatal.
+
+    ``published`` dates the articles that carry no date of their own (plain-text files).
+    """
     summary = RunSummary()
 
     def fresh_articles() -> Iterator[Article]:
@@ -48,7 +53,9 @@ def code_paths(
                 summary.duplicates += 1
             else:
                 seen.add(item.id)
-                yield item
+                yield (
+                    item if item.published or not published else replace(item, published=published)
+                )
 
     for article, events in coder.code(fresh_articles()):
         if store.add(article, events):

@@ -88,3 +88,23 @@ def test_demo_prints_a_dyad_summary(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["demo", "--db", str(tmp_path / "demo.duckdb")])
     assert result.exit_code == 0, result.output
     assert "USA–RUS" in result.output or "RUS–USA" in result.output
+
+
+def test_published_dates_only_the_articles_without_a_date(inputs: Path, tmp_path: Path) -> None:
+    db = tmp_path / "news.duckdb"
+    args = ["code", str(inputs / "good.txt"), str(inputs / "more.jsonl"), "--db", str(db)]
+    result = CliRunner().invoke(app, [*args, "--published", "2019-03-11", "--quiet"])
+    assert result.exit_code == 0, result.output
+    listed = CliRunner().invoke(app, ["events", "--db", str(db), "--all", "--format", "jsonl"])
+    dates = {
+        row["source_country"]: row["date"]
+        for row in map(json.loads, filter(None, listed.stdout.splitlines()))
+    }
+    assert dates["NOR"].startswith("2019-03-")  # "on Monday", from the date given
+    assert dates["PER"] == "2021-05-04"  # the JSONL record's own date is kept
+
+
+def test_published_must_be_a_date(inputs: Path, tmp_path: Path) -> None:
+    db = tmp_path / "news.duckdb"
+    args = ["code", str(inputs / "good.txt"), "--db", str(db), "--published", "last week"]
+    assert CliRunner().invoke(app, args).exit_code == 2

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from pathlib import Path
 
 import typer
@@ -21,17 +22,25 @@ def code(
     db: Path = typer.Option(Path(DEFAULT_DB), "--db", help="DuckDB file to write."),
     actors: Path | None = typer.Option(None, "--actors", help="Extra actor table (YAML/TSV)."),
     workers: int = typer.Option(1, "--workers", min=1, help="Parser processes."),
+    published: datetime | None = typer.Option(
+        None,
+        "--published",
+        formats=["%Y-%m-%d"],
+        help="Publication date (YYYY-MM-DD) for articles that carry none, e.g. plain-text files.",
+    ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
     """Code news articles into events and store them.
 
     Example: detente code articles/ more.jsonl --db news.duckdb
+    (or: detente code statement.txt --published 2017-04-12)
     """
     settings = Settings(workers=workers, actors_file=str(actors) if actors else None)
     try:
         coder = Coder(settings)
         with Store.open(db) as store:
-            summary = _run(inputs, store, coder, quiet=quiet)
+            day = published.date() if published else None
+            summary = _run(inputs, store, coder, quiet=quiet, published=day)
     except DetenteError as error:
         raise fail(str(error)) from error
     report(summary)
@@ -39,7 +48,9 @@ def code(
         raise typer.Exit(1)
 
 
-def _run(inputs: list[Path], store: Store, coder: Coder, *, quiet: bool) -> RunSummary:
+def _run(
+    inputs: list[Path], store: Store, coder: Coder, *, quiet: bool, published: date | None
+) -> RunSummary:
     columns = (TextColumn("coding"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=console(stderr=True), disable=quiet) as progress:
         task = progress.add_task("code", total=None)
@@ -47,7 +58,7 @@ def _run(inputs: list[Path], store: Store, coder: Coder, *, quiet: bool) -> RunS
         def advance(item: Article | Skipped) -> None:
             progress.advance(task)
 
-        return code_paths(inputs, store, coder, on_item=advance)
+        return code_paths(inputs, store, coder, on_item=advance, published=published)
 
 
 def report(summary: RunSummary) -> None:
