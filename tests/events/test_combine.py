@@ -45,7 +45,7 @@ class FakeClassifier:
 def run(nlp: Language, extractor: EventExtractor, text: str, fake: FakeClassifier):
     doc = with_mentions(nlp(text), ACTORS)
     index = MentionIndex(doc, doc._.mentions)
-    combiner = Combiner(fake, CameoTable.load())  # type: ignore[arg-type]
+    combiner = Combiner(fake, CameoTable.load(), grammar=extractor.grammar)  # type: ignore[arg-type]
     return combiner.combine(doc, extractor.extract(doc, index), extractor.pairs(doc, index))
 
 
@@ -78,3 +78,27 @@ def test_pair_input_offsets_point_at_the_mentions(bare_nlp) -> None:
     norway, chile = doc._.mentions
     text, source, target = pair_input(doc, norway, chile)  # type: ignore[misc]
     assert text[source[0] : source[1]] == "Norway" and text[target[0] : target[1]] == "Chile"
+
+
+def test_learned_act_under_agree_to_is_an_intent(bare_nlp, extractor) -> None:
+    fake = FakeClassifier("Norway", "08", "0841", 0.9)
+    events = run(bare_nlp, extractor, "Norway agreed to repatriate Chile's sailors.", fake)
+    assert [(e.source.text, e.cameo, e.target.text) for e in events] == [("Norway", "035", "Chile")]
+
+
+def test_learned_act_in_a_reported_future_is_an_intent(bare_nlp, extractor) -> None:
+    fake = FakeClassifier("Norway", "08", "0841", 0.9)
+    text = "Officials said on Monday that Norway will repatriate Chile's sailors."
+    assert [e.cameo for e in run(bare_nlp, extractor, text, fake)] == ["035"]
+
+
+def test_learned_act_after_will_not_is_a_refusal(bare_nlp, extractor) -> None:
+    fake = FakeClassifier("Norway", "08", "0841", 0.9)
+    events = run(bare_nlp, extractor, "Norway will not repatriate Chile's sailors.", fake)
+    assert [e.cameo for e in events] == ["124"]
+
+
+def test_learned_act_stated_as_fact_keeps_its_code(bare_nlp, extractor) -> None:
+    fake = FakeClassifier("Norway", "08", "0841", 0.9)
+    events = run(bare_nlp, extractor, "Norway repatriated Chile's sailors.", fake)
+    assert [e.cameo for e in events] == ["0841"]

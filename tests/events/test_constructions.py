@@ -134,3 +134,19 @@ def test_talks_between_two_parties_are_mutual(code) -> None:
 
 def test_a_lone_party_cannot_meet_itself(code) -> None:
     assert code("Chile met on Tuesday.", ACTORS) == []
+
+
+def test_will_not_is_a_refusal(code) -> None:
+    found = triples(code("Peru will not lift its sanctions on Chile, Oslo said.", ACTORS))
+    assert ("Peru", "124", "Chile") in found
+    assert code("Peru did not lift its sanctions on Chile.", ACTORS) == []
+
+
+def test_wont_meet_is_a_refusal_to_meet(code) -> None:
+    found = triples(code("President Ortega won't meet Ambassador Lindqvist.", ACTORS))
+    assert ("President Ortega", "125", "Ambassador Lindqvist") in found
+
+
+def test_will_not_in_the_passive_refuses_nothing(code) -> None:
+    text = "The hopes of closer cooperation between Chile and Peru will not be realized."
+    assert not [e for e in code(text, ACTORS) if e.cameo.startswith("12")]

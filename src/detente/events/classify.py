@@ -11,8 +11,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, cast
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
+from detente.events.combine import joining_verb, recoded
 from detente.events.learned import Prediction
 from detente.records import Actor, Event, Mention
 
@@ -64,16 +65,19 @@ def classify_many(coder: Coder, queries: Sequence[PairQuery]) -> Iterator[Classi
     component = cast("EventsComponent", nlp.get_pipe("detente_events"))
     docs = nlp.pipe((q.sentence for q in queries), disable=later, batch_size=64)
     found: list[list[Event]] = []
+    verbs: list[Token | None] = []
     for query, doc in zip(queries, docs, strict=True):
         force_mentions(doc, [query.source, query.target])
         found.append(pair_events(component.extractor.extract(doc), query.source, query.target))
+        verbs.append(joining_verb(doc, query.source, query.target))
     combiner = component.combiner
     if combiner is None:
         yield from (answer(matches) for matches in found)
         return
+    grammar = component.extractor.grammar
     predictions = combiner.classifier.predict([(q.sentence, q.source, q.target) for q in queries])
-    for matches, prediction in zip(found, predictions, strict=True):
-        yield decide(matches, prediction)
+    for matches, prediction, verb in zip(found, predictions, verbs, strict=True):
+        yield decide(matches, recoded(prediction, grammar, verb))
 
 
 def decide(matches: list[Event], prediction: Prediction) -> Classification:

@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from detente.events.cameo import CameoTable
+from detente.events.grammar import Grammar, predicate
 from detente.events.learned import LearnedClassifier, PairInput, Prediction
 from detente.events.pairs import Pair
 from detente.records import Event, Mention
@@ -34,6 +35,7 @@ class Combiner:
     classifier: LearnedClassifier
     table: CameoTable
     threshold: float = LEARNED_THRESHOLD
+    grammar: Grammar | None = None
 
     def combine(self, doc: Doc, events: list[Event], pairs: Sequence[Pair]) -> list[Event]:
         return self.combine_many([(doc, events, pairs)])[0]
@@ -67,7 +69,12 @@ class Combiner:
     ) -> list[Event]:
         out = [self.rescore(e, p) for e, p in zip(events, predictions, strict=False)]
         for pair, prediction in zip(fresh, predictions[len(events) :], strict=True):
-            if prediction is not None and self.accepts(prediction):
+            if prediction is None:
+                continue
+            if self.grammar is not None:
+                verb = joining_verb(doc, _span(pair.source), _span(pair.target))
+                prediction = recoded(prediction, self.grammar, verb)
+            if self.accepts(prediction):
                 out.append(self.learned_event(doc, pair, prediction))
         return out
 
@@ -105,6 +112,10 @@ class Combiner:
         )
 
 
+def _span(mention: Mention) -> tuple[int, int]:
+    return mention.start, mention.end
+
+
 def pair_input(doc: Doc, source: Mention, target: Mention) -> PairInput | None:
     """The sentence holding both mentions, with their offsets in it; None across sentences."""
     span = doc.char_span(source.start, source.end, alignment_mode="expand")
@@ -121,3 +132,21 @@ def pair_input(doc: Doc, source: Mention, target: Mention) -> PairInput | None:
         (source.start - low, source.end - low),
         (target.start - low, target.end - low),
     )
+
+
+def recoded(prediction: Prediction, grammar: Grammar, verb: Token | None) -> Prediction:
+    """The classifier's codes read in the context of the predicate that joins the pair."""
+    codes: dict[str, float] = {}
+    for old, p in prediction.codes.items():
+        new = grammar.recode(old, verb)
+        codes[new] = codes.get(new, 0.0) + p
+    best = grammar.recode(prediction.code, verb) if prediction.code else None
+    return replace(prediction, codes=codes, code=best)
+
+
+def joining_verb(doc: Doc, source: tuple[int, int], target: tuple[int, int]) -> Token | None:
+    """The predicate between two character spans of ``doc`` (see ``grammar.predicate``)."""
+    spans = [doc.char_span(*span, alignment_mode="expand") for span in (source, target)]
+    if spans[0] is None or spans[1] is None:
+        return None
+    return predicate(spans[0].root, spans[1].root)

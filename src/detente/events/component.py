@@ -35,7 +35,7 @@ def make_events_component(
     extractor = EventExtractor(Lexicon.load(lexicon_file), Grammar.load(), table)
     combiner = None
     if learned and model_available():
-        combiner = Combiner(LearnedClassifier.load(), table)
+        combiner = Combiner(LearnedClassifier.load(), table, grammar=extractor.grammar)
     return EventsComponent(extractor, combiner)
 
 

@@ -17,6 +17,9 @@ from detente.errors import ConfigError
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 CLAUSE_DEPS = {"xcomp", "ccomp", "advcl", "conj", "relcl", "acl", "pcomp"}
+# Roots of acts (not of intents, refusals or threats) that the context can turn into one.
+MODAL_ROOTS = frozenset({"04", "05", "06", "07", "08", "14", "15", "16", "17", "18", "19", "20"})
+DOWN_DEPS = {"xcomp", "ccomp", "acomp"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +74,8 @@ class Grammar:
 
     def read(self, verb: Token) -> Reading:
         """How the context reads a verbal predicate."""
+        if self.negated(verb) and self.future(verb) and not passive(verb):
+            return Reading("refusal", verb, "will not")
         if self.negated(verb) or self.hypothetical(verb):
             return Reading("skip", verb, "negated or hypothetical")
         mode = "threat" if self.future(verb) else "fact"
@@ -137,6 +142,16 @@ class Grammar:
                 return False
             token, head, steps = head, head.head, steps + 1
         return False
+
+    def recode(self, code: str, verb: Token | None) -> str:
+        """A code that the learned classifier gave for the predicate ``verb``, read in context:
+        "agreed to free X" is an intent to release, "will not lift" a refusal to ease."""
+        if verb is None or code[:2] not in MODAL_ROOTS:
+            return code
+        mode = self.read(verb).mode
+        if mode not in {"intent", "refusal", "threat"}:
+            return code
+        return self.transform(code, mode) or code
 
     def transform(self, code: str, mode: str) -> str | None:
         """The CAMEO code once the reading is applied; None when nothing is coded."""
@@ -205,3 +220,20 @@ def passive(verb: Token) -> bool:
     return any(
         child.dep_ in PASSIVE_SUBJECT_DEPS or child.dep_ == "auxpass" for child in verb.children
     )
+
+
+def predicate(source: Token, target: Token) -> Token | None:
+    """The verb that joins two actors: their lowest common head, or below it the clause on the
+    target's side that holds the act ("said they will free X", "agreed to free X": free)."""
+    above_source = {t.i for t in (source, *source.ancestors)}
+    chain = [target, *target.ancestors]
+    top = next((k for k, token in enumerate(chain) if token.i in above_source), None)
+    if top is None:
+        return None
+    verb = chain[top] if chain[top].pos_ in {"VERB", "AUX"} else None
+    for token in reversed(chain[:top]):
+        if token.dep_ not in DOWN_DEPS:
+            break
+        if token.pos_ in {"VERB", "AUX"}:
+            verb = token
+    return verb
