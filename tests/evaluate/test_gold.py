@@ -154,9 +154,11 @@ def test_sentence_around(phrase: str, sentence: str) -> None:
         ("Chilean ... envoy", "Chilean trade envoy"),
         ("Peru", None),
         ("", None),
+        ("he", "he"),  # a word, not the letters of "The" or "Chile"
+        ("Chile's envoy", "Chile’s envoy"),  # curly and straight quotes alike
     ],
 )
 def test_find_phrase(phrase: str, found: str | None) -> None:
-    text = "The ministry in Chile recalled the Chilean trade envoy."
+    text = "The ministry in Chile recalled the Chilean trade envoy. Chile’s envoy said he left."
     span = find_phrase(text, phrase)
     assert (text[span[0] : span[1]] if span else None) == found

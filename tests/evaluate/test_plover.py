@@ -63,6 +63,7 @@ def test_every_listed_actor_is_checked(coder: FakeCoder) -> None:
     # Tokyo, Italian ... ministers, Kenyan troops, Ugandan troops, Somalia, students, Malawi;
     # the NGO has no country to check
     assert (actors.n_country, actors.country_ok) == (7, 6)  # Malawi unresolved
+    assert report.actors_all is None  # PLOVER: every gold actor is already what is scored
     # GOV, GOV, MIL, MIL are gold sectors ("***" and missing ones are not scored)
     assert (actors.n_sector, actors.sector_ok) == (4, 3)
 

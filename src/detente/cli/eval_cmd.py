@@ -19,7 +19,7 @@ from detente.evaluate import MODES, Report, report_json
 from detente.evaluate import evaluate as run_evaluation
 from detente.evaluate.gold import FORMATS
 from detente.evaluate.report import ErrorCase
-from detente.evaluate.scoring import NONE
+from detente.evaluate.scoring import NONE, ActorScores
 
 SHARED_HINT = (
     "The gold sets live in ../shared beside the project (e.g. ../shared/gold/seeds.jsonl); "
@@ -119,14 +119,19 @@ def scores_table(report: Report) -> Table:
         table.add_row("quad accuracy", _pct(p.quad_accuracy), "")
         table.add_row("coop/conflict accuracy", _pct(p.coop_conflict_accuracy), "")
     if report.actors is not None:
-        a = report.actors
-        table.add_row("actor country", _pct(a.country_accuracy), f"{a.n_country} gold actors")
-        table.add_row(
-            "actor sector",
-            _pct(a.sector_accuracy),
-            f"{a.n_sector} with a gold sector; {a.n_not_found} not found in the text",
-        )
+        which = "actors of matched events" if report.actors_all is not None else "gold actors"
+        _actor_rows(table, report.actors, which)
+    if report.actors_all is not None:
+        _actor_rows(table, report.actors_all, "gold actors, each found by its words")
     return table
+
+
+def _actor_rows(table: Table, actors: ActorScores, which: str) -> None:
+    table.add_row("actor country", _pct(actors.country_accuracy), f"{actors.n_country} {which}")
+    detail = f"{actors.n_sector} with a gold sector"
+    if actors.n_not_found:
+        detail += f"; {actors.n_not_found} not found in the text"
+    table.add_row("actor sector", _pct(actors.sector_accuracy), detail)
 
 
 def class_table(report: Report) -> Table:

@@ -6,8 +6,10 @@ with the sectors (null matches anything). Gold and predicted events left over ar
 dyad alone to show which class was predicted instead ("wrong class"); the rest are misses and
 false alarms.
 
-Actors: every gold actor's words are found in the text and the span is resolved by detente's actors
-stage; the country must be the same, and the sector too when the gold gives one.
+Actors (the country must be the same, and the sector too when the gold gives one): for detente
+gold, as FORMAT.md says, the actors of the matched events, the gold's against the event's; for
+PLOVER gold, and for detente gold as ``actors_all``, every gold actor, its words found in the text
+and the span resolved by detente's actors stage.
 """
 
 from __future__ import annotations
@@ -40,7 +42,8 @@ class ArticleResult:
 
     events: Counts
     events_sector: Counts
-    actors: ActorScores
+    actors: ActorScores  # FORMAT.md's: matched events' actors (detente) or every gold actor
+    actors_all: ActorScores  # every gold actor, resolved from its words in the text
     outcomes: tuple[Outcome, ...]
     errors: tuple[ErrorCase, ...]
 
@@ -51,9 +54,11 @@ def code_articles(
     coder: OpenCoder,
     label: Label,
     titled: bool = True,
+    matched_actors: bool = True,
     progress: Progress | None = None,
 ) -> Iterator[ArticleResult]:
-    """Code every gold article (one ``coder`` call, so texts are batched) and score it."""
+    """Code every gold article (one ``coder`` call, so texts are batched) and score it;
+    ``matched_actors``: score the actors of matched events, else every gold actor."""
     articles = [to_article(item, titled=titled) for item in items]
     spans = [actor_spans(item, article) for item, article in zip(items, articles, strict=True)]
     requests = (
@@ -62,7 +67,7 @@ def code_articles(
     )
     coded_all = coder(requests)
     for item, found, coded in zip(items, spans, coded_all, strict=True):
-        yield score_article(item, coded, spans=found, label=label)
+        yield score_article(item, coded, spans=found, label=label, matched_actors=matched_actors)
         if progress:
             progress(1)
 
@@ -87,6 +92,7 @@ def score_article(
     *,
     spans: Sequence[tuple[int, int] | None],
     label: Label,
+    matched_actors: bool = True,
 ) -> ArticleResult:
     predicted = [event for event in coded.events if event.international]
     gold = list(item.events)
@@ -95,10 +101,12 @@ def score_article(
         len(gold), len(predicted), _fits(gold, predicted, label, sectors=True)
     )
     outcomes, errors = compare(item, gold, predicted, matched, label=label)
+    every = score_actors(item.actors, resolved_actors(spans, coded.actors))
     return ArticleResult(
         events=Counts(len(gold), len(predicted), len(matched)),
         events_sector=Counts(len(gold), len(predicted), len(with_sectors)),
-        actors=score_actors(item.actors, resolved_actors(spans, coded.actors)),
+        actors=score_matched_actors(gold, predicted, matched) if matched_actors else every,
+        actors_all=every,
         outcomes=tuple(outcomes),
         errors=tuple(errors),
     )
@@ -181,6 +189,21 @@ def resolved_actors(
     found in the text (no span was asked for)."""
     given = iter(actors)
     return [False if span is None else next(given, None) for span in spans]
+
+
+def score_matched_actors(
+    gold: Sequence[GoldEvent], predicted: Sequence[Event], matched: Iterable[tuple[int, int]]
+) -> ActorScores:
+    """The gold source and target of each matched event against the event's own actors."""
+    pairs = [
+        (gold_actor, actor)
+        for i, j in matched
+        for gold_actor, actor in (
+            (gold[i].source, predicted[j].source.actor),
+            (gold[i].target, predicted[j].target.actor),
+        )
+    ]
+    return score_actors([g for g, _ in pairs], [a for _, a in pairs])
 
 
 def score_actors(gold: Sequence[GoldActor], resolved: Sequence[Actor | bool | None]) -> ActorScores:

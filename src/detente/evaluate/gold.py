@@ -327,8 +327,9 @@ def is_international(source: GoldActor, target: GoldActor) -> bool:
 
 
 def find_phrase(text: str, phrase: str) -> Span | None:
-    """Where ``phrase`` first occurs in ``text``: exact, then ignoring case; a phrase with ``...``
-    in it spans from its first part to its last. None when it is not there."""
+    """Where ``phrase`` first occurs in ``text`` as whole words: exact, then ignoring case, curly
+    and straight quotes alike; a phrase with ``...`` in it spans from its first part to its last.
+    None when it is not there."""
     phrase = phrase.strip()
     if not phrase:
         return None
@@ -339,13 +340,13 @@ def find_phrase(text: str, phrase: str) -> Span | None:
         if first and last:
             return first[0], first[1] + last[1]
         return None
-    start = text.find(phrase)
-    if start < 0:
-        start = text.lower().find(phrase.lower())
-    if start < 0:
-        return None
-    return start, start + len(phrase)
+    text, phrase = text.translate(_QUOTES), phrase.translate(_QUOTES)
+    words = re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)")
+    found = words.search(text) or re.compile(words.pattern, re.IGNORECASE).search(text)
+    return (found.start(), found.end()) if found else None
 
+
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*(?=\s|$)|\n")
 

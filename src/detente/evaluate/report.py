@@ -40,6 +40,7 @@ class Report:
     events_sector: Counts | None = None
     pairs: PairScores | None = None
     actors: ActorScores | None = None
+    actors_all: ActorScores | None = None  # detente gold: every gold actor, not only matched
     per_class: tuple[ClassScore, ...] = ()
     confusion: tuple[tuple[str, str, int], ...] = ()
     errors: tuple[ErrorCase, ...] = ()
@@ -63,6 +64,7 @@ def report_json(report: Report, *, errors: int = 0) -> dict[str, Any]:
         "events_sector": _prf(report.events_sector),
         "pairs": _pairs(report.pairs),
         "actors": _actors(report.actors),
+        "actors_all_gold": _actors(report.actors_all),
         "seconds": round(report.seconds, 3),
         "label_kind": report.label_kind,
         "per_class": [_class(score) for score in report.per_class],

@@ -113,12 +113,19 @@ def evaluate_articles(
 
     titled = fmt == "detente"
     results: list[ArticleResult] = list(
-        code_articles(articles, coder=coder, label=label, titled=titled, progress=progress)
+        code_articles(
+            articles,
+            coder=coder,
+            label=label,
+            titled=titled,
+            matched_actors=fmt == "detente",
+            progress=progress,
+        )
     )
     outcomes = [outcome for result in results for outcome in result.outcomes]
-    actors = ActorScores()
+    actors, actors_all = ActorScores(), ActorScores()
     for result in results:
-        actors = actors + result.actors
+        actors, actors_all = actors + result.actors, actors_all + result.actors_all
     return Report(
         format=fmt,
         mode="open",
@@ -128,6 +135,7 @@ def evaluate_articles(
         events=sum_counts(result.events for result in results),
         events_sector=sum_counts(result.events_sector for result in results),
         actors=actors,
+        actors_all=actors_all if fmt == "detente" else None,
         per_class=tuple(class_scores(outcomes)),
         confusion=tuple(confusion(outcomes)),
         errors=tuple(error for result in results for error in result.errors),
