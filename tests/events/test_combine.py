@@ -102,3 +102,10 @@ def test_learned_act_stated_as_fact_keeps_its_code(bare_nlp, extractor) -> None:
     fake = FakeClassifier("Norway", "08", "0841", 0.9)
     events = run(bare_nlp, extractor, "Norway repatriated Chile's sailors.", fake)
     assert [e.cameo for e in events] == ["0841"]
+
+
+def test_no_learned_event_with_a_bare_noun_phrase(bare_nlp, extractor) -> None:
+    fake = FakeClassifier("Norway", "17", "171", 0.9)
+    events = run(bare_nlp, extractor, "Norway boarded the boats of a trawler company.", fake)
+    assert events == []
+    assert fake.seen == []

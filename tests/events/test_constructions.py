@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.events.conftest import triples
+from detente.events.extract import MentionIndex
+from tests.events.conftest import triples, with_mentions
 
 pytestmark = pytest.mark.model
 
@@ -150,3 +151,45 @@ def test_wont_meet_is_a_refusal_to_meet(code) -> None:
 def test_will_not_in_the_passive_refuses_nothing(code) -> None:
     text = "The hopes of closer cooperation between Chile and Peru will not be realized."
     assert not [e for e in code(text, ACTORS) if e.cameo.startswith("12")]
+
+
+def test_an_adjective_is_no_source_the_subject_of_the_governing_verb_is(code) -> None:
+    text = "While resorting to harsh rhetoric against Chile, the Norwegian foreign minister smiled."
+    assert ("the Norwegian foreign minister", "111", "Chile") in triples(code(text, ACTORS))
+
+
+def test_no_threat_is_no_threat(code) -> None:
+    assert code("The new Chilean base poses no threat to Peru, Oslo said.", ACTORS) == []
+    assert triples(code("Chile poses a threat to Peru.", ACTORS)) == {("Chile", "130", "Peru")}
+
+
+def test_talks_with_two_parties_do_not_make_them_meet(code) -> None:
+    text = "Officials questioned his talks with President Ortega and General Vik."
+    assert not any(src == "President Ortega" for src, _, _ in triples(code(text, ACTORS)))
+
+
+def test_agreeing_to_an_event_noun_is_an_intent(code) -> None:
+    found = triples(code("Chile agreed to talks with Peru on Monday.", ACTORS))
+    assert ("Chile", "036", "Peru") in found
+
+
+def test_dates_are_never_actors(bare_nlp, extractor) -> None:
+    doc = with_mentions(bare_nlp("Norway condemned Chile on Monday in Lima."), ACTORS)
+    pairs = extractor.pairs(doc, MentionIndex(doc, doc._.mentions))
+    assert "Monday" not in {p.target.text for p in pairs}
+
+
+def test_what_another_must_do_is_the_speakers_demand(code) -> None:
+    text = "Chile must be held accountable for the arrests, the Norwegian foreign minister said."
+    assert ("the Norwegian foreign minister", "100", "Chile") in triples(code(text, ACTORS))
+    found = triples(code("Norway said on Friday that Chile must free the fishermen.", ACTORS))
+    assert ("Norway", "100", "Chile") in found
+
+
+def test_must_within_one_country_is_no_demand(code) -> None:
+    assert code("Oslo said Norway must spend more on defence.", ACTORS) == []
+
+
+def test_a_possible_war_is_no_war(code) -> None:
+    found = triples(code("Peru called up reservists for a possible war against Chile.", ACTORS))
+    assert not any(c.startswith("19") for _, c, _ in found)

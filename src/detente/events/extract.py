@@ -20,6 +20,7 @@ from detente.events.pairs import Pair, candidate_pairs
 from detente.records import Actor, Event, Mention
 
 MAX_SEARCH_DEPTH = 3
+DEMAND = "100"
 SEARCH_DEPS = {"poss", "compound", "amod", "nmod", "appos", "pobj", "prep", "npadvmod", "det"}
 SEARCH_PREPS = {"of", "from", "in", "at", "for", "by", "including"}
 
@@ -34,6 +35,7 @@ class Candidate:
     sources: tuple[Token, ...]
     targets: tuple[Token, ...]
     reading: str
+    fallback: tuple[Token, ...] = ()  # who acts when no source token is an actor
 
 
 class MentionIndex:
@@ -126,6 +128,7 @@ class EventExtractor:
                     accusation = self.reported_accusation(candidate)
                     if accusation is not None:
                         yield accusation
+                yield from self.reported_demands(token)
         for token in sentence:
             if token.pos_ in {"NOUN", "PROPN"} and token.i not in matched:
                 candidate = self.noun_candidate(token)
@@ -150,7 +153,11 @@ class EventExtractor:
         if not patterns:
             return None
         particles = {c.lower_ for c in verb.children if c.dep_ in {"prt", "prep", "advmod"}}
-        objects = {c.lemma_.lower() for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}}
+        objects = {
+            c.lemma_.lower()
+            for c in verb.children
+            if c.dep_ in {"dobj", "nsubjpass"} and not self.grammar.negated_noun(c)
+        }
         best: Pattern | None = None
         for pattern in patterns:
             if pattern.particle and pattern.particle not in particles:
@@ -188,6 +195,28 @@ class EventExtractor:
         pattern = Pattern("112", speech.lemma_.lower(), "verb")
         return Candidate(pattern, "112", speech, tuple(speakers), candidate.sources, "reported")
 
+    def reported_demands(self, speech: Token) -> Iterator[Candidate]:
+        """ "Chile must withdraw, Norway said": the speaker demands it of Chile."""
+        if speech.lemma_.lower() not in self.grammar.speech_verbs:
+            return
+        speakers = subjects(speech, self.grammar)
+        if not speakers or self.grammar.read(speech).mode == "skip":
+            return
+        for clause in speech.children:
+            if clause.dep_ not in {"ccomp", "parataxis"} or not self.grammar.obliged(clause):
+                continue
+            obliged = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            if obliged:
+                pattern = Pattern(DEMAND, speech.lemma_.lower(), "verb")
+                yield Candidate(
+                    pattern,
+                    DEMAND,
+                    speech,
+                    tuple(_with_conjuncts(speakers)),
+                    tuple(_with_conjuncts(obliged)),
+                    "reported",
+                )
+
     def speech_verb_over(self, token: Token) -> Token | None:
         current = token
         while (
@@ -204,35 +233,31 @@ class EventExtractor:
             return None
         pattern = patterns[0]
         governor = _governing_verb(noun)
-        mode = "fact"
-        if governor is not None:
-            if governor.lemma_.lower() in self.grammar.noun_blockers:
-                return None
-            mode = self.grammar.read(governor).mode
-            if mode == "skip":
-                return None
-        code = self.grammar.transform(pattern.code, mode)
+        mode = self.grammar.noun_reading(noun, governor)
+        code = self.grammar.transform(pattern.code, mode) if mode else None
         if code is None:
             return None
         sources = [c for c in noun.children if c.dep_ in {"poss", "compound", "amod", "nmod"}]
-        sources += [t for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
-                    for t in c.children if t.dep_ == "pobj"]  # fmt: skip
-        if not sources and governor is not None and noun.dep_ in {"dobj", "attr", "pobj"}:
-            sources = subjects(governor, self.grammar)
+        sources += _prep_objects(noun, "by")
+        fallback = []
+        if governor is not None and noun.dep_ in {"dobj", "attr", "pobj"}:
+            fallback = subjects(governor, self.grammar)
         targets = slot_tokens(noun, pattern.targets)
         if pattern.symmetric:
-            targets += [t for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"
-                        for t in c.children if t.dep_ == "pobj"]  # fmt: skip
-        targets = _with_conjuncts(targets)
-        if not _enough(pattern, sources, targets):
+            # "talks between X and Y" are mutual; "his talks with X and Y" are not
+            between = _prep_objects(noun, "between")
+            targets = targets + between if sources or fallback else between
+        sources, targets = _with_conjuncts(sources), _with_conjuncts(targets)
+        if not _enough(pattern, sources or fallback, targets):
             return None
         return Candidate(
             pattern,
             code,
             noun,
-            tuple(_with_conjuncts(sources)),
-            tuple(_with_conjuncts(targets)),
-            mode,
+            tuple(sources),
+            tuple(targets),
+            mode or "fact",
+            tuple(_with_conjuncts(fallback)),
         )
 
     # -- events ------------------------------------------------------------------------
@@ -242,10 +267,13 @@ class EventExtractor:
             yield from self.accusations(doc, candidate, index)
             return
         sources = _unique(m for t in candidate.sources for m in _mentions(index, t))
+        sources = sources or _unique(m for t in candidate.fallback for m in _mentions(index, t))
         targets = _unique(m for t in candidate.targets for m in _mentions(index, t))
         if candidate.pattern.symmetric and (
             len(sources) < 1 or len(targets) < 1 or candidate.reading == "mutual"
         ):
+            if not sources and (candidate.sources or candidate.fallback):
+                return  # someone who is no actor met them: they did not meet each other
             yield from self.mutual(doc, candidate, sources + targets)
             return
         for source in sources:
@@ -265,7 +293,8 @@ class EventExtractor:
                     yield self.make_event(doc, candidate, source, target)
 
     def accusations(self, doc: Doc, candidate: Candidate, index: MentionIndex) -> Iterator[Event]:
-        """Reported accusations need known actors of two different countries."""
+        """Events read off a report (accusations, demands) need known actors of two different
+        countries."""
         speakers = _unique(m for t in candidate.sources for m in index.find_all(t))
         accused = _unique(m for t in candidate.targets for m in index.find_all(t))
         for source in speakers:
@@ -298,12 +327,14 @@ class EventExtractor:
         )
 
 
+UNRESOLVED = "unresolved"  # the method of an actor that is only a noun phrase
+NOT_ACTORS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"}
 NP_LEFT_DEPS = {"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "case"}
 
 
 def _np(token: Token) -> list[Mention]:
     """A mention of an actor no table knows: the noun phrase headed by ``token``."""
-    if token.pos_ not in {"NOUN", "PROPN"}:
+    if token.pos_ not in {"NOUN", "PROPN"} or token.ent_type_ in NOT_ACTORS:
         return []
     left = [c for c in token.lefts if c.dep_ in NP_LEFT_DEPS]
     start = min((c.left_edge.i for c in left), default=token.i)
@@ -316,7 +347,7 @@ def _np(token: Token) -> list[Mention]:
         else:
             break
     span = token.doc[start:end]
-    actor = Actor(None, None, name=None, method="unresolved")
+    actor = Actor(None, None, name=None, method=UNRESOLVED)
     return [Mention(span.text, span.start_char, span.end_char, actor, (span.text,))]
 
 

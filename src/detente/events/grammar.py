@@ -46,6 +46,8 @@ class Grammar:
     threat_codes: dict[str, str]
     speech_verbs: frozenset[str]
     noun_blockers: frozenset[str]
+    noun_negators: frozenset[str]
+    obligation_aux: frozenset[str]
 
     @classmethod
     def load(cls) -> Grammar:
@@ -66,6 +68,8 @@ class Grammar:
                 threat_codes={str(k): str(v) for k, v in data["threat_codes"].items()},
                 speech_verbs=frozenset(data["speech_verbs"]),
                 noun_blockers=frozenset(data["noun_blockers"]),
+                noun_negators=frozenset(data["noun_negators"]),
+                obligation_aux=frozenset(data["obligation_aux"]),
             )
         except (KeyError, TypeError, AttributeError, yaml.YAMLError) as error:
             raise ConfigError(f"grammar.yaml is invalid: {error}") from error
@@ -96,6 +100,29 @@ class Grammar:
             return Reading("skip", verb, "under a hypothetical head")
         return Reading(mode, current)
 
+    def noun_reading(self, noun: Token, governor: Token | None) -> str | None:
+        """How the context reads an event noun; None when it is not coded ("no threat",
+        "denied the attack"). "agreed to a ceasefire" is an intent."""
+        if self.negated_noun(noun) or any(
+            c.dep_ == "amod" and c.lemma_.lower() in self.hypothetical_heads for c in noun.children
+        ):
+            return None
+        if governor is None:
+            return "fact"
+        lemma = governor.lemma_.lower()
+        if lemma in self.noun_blockers:
+            return None
+        mode = self.read(governor).mode
+        kind = self.control.get(lemma)
+        if mode == "fact" and kind in {"intent", "refusal"}:
+            return kind
+        return None if mode == "skip" else mode
+
+    def negated_noun(self, noun: Token) -> bool:
+        return any(
+            c.dep_ in {"det", "neg"} and c.lower_ in self.noun_negators for c in noun.children
+        )
+
     def negated(self, token: Token) -> bool:
         for child in token.children:
             if child.dep_ == "neg" or (
@@ -111,6 +138,13 @@ class Grammar:
             if child.dep_ == "mark" and child.lower_ in self.hypothetical_marks:
                 return True
         return False
+
+    def obliged(self, token: Token) -> bool:
+        """ "must withdraw": what a speaker says another must do is a demand."""
+        return any(
+            child.dep_ == "aux" and child.lemma_.lower() in self.obligation_aux
+            for child in token.children
+        ) and not self.negated(token)
 
     def future(self, token: Token) -> bool:
         return any(
