@@ -26,7 +26,12 @@ class Coder:
 
     def __post_init__(self) -> None:
         if self.nlp is None:
-            self.nlp = load_nlp(self.settings.model, actors_file=self.settings.actors_file)
+            self.nlp = load_nlp(
+                self.settings.model,
+                actors_file=self.settings.actors_file,
+                select=self.settings.select_sentences,
+                learned=self.settings.use_classifier,
+            )
 
     @property
     def language(self) -> Language:

@@ -19,3 +19,4 @@ class Settings:
     max_chars: int = MAX_ARTICLE_CHARS
     actors_file: str | None = None
     use_classifier: bool = True
+    select_sentences: bool = True

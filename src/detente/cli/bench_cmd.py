@@ -28,6 +28,12 @@ def bench(
     corpus: Annotated[Path, typer.Argument(help="Articles: CSV, JSONL, or a zip of either.")],
     limit: Annotated[int | None, typer.Option(min=1, help="Only the first N articles.")] = None,
     workers: Annotated[int, typer.Option(min=1, help="Parser processes (both runs).")] = 1,
+    select: Annotated[
+        bool,
+        typer.Option(
+            "--select/--no-select", help="Parse only the sentences that may hold an event."
+        ),
+    ] = True,
     as_json: Annotated[
         bool, typer.Option("--json", help="Print the figures as one JSON object.")
     ] = False,
@@ -42,7 +48,10 @@ def bench(
     try:
         with progress_bars(quiet=quiet) as phase:
             report = run_bench(
-                corpus, limit=limit, settings=Settings(workers=workers), progress=phase
+                corpus,
+                limit=limit,
+                settings=Settings(workers=workers, select_sentences=select),
+                progress=phase,
             )
     except DetenteError as error:
         raise fail(str(error)) from error
@@ -71,7 +80,8 @@ def progress_bars(*, quiet: bool) -> Iterator[Callable[[str, int], Callable[[int
 def bench_table(report: BenchReport) -> Table:
     table = Table(
         title=f"{report.corpus}: {report.detente.n_articles} articles, "
-        f"{report.detente.n_words:,} words, {report.workers} worker(s), {report.model}",
+        f"{report.detente.n_words:,} words, {report.workers} worker(s), {report.model}"
+        f"{'' if report.select_sentences else ', every sentence parsed'}",
         title_justify="left",
     )
     for name in ("run", "seconds", "articles/s", "words/s"):

@@ -63,6 +63,7 @@ class BenchReport:
     load_seconds: float
     peak_rss_mb: float
     peak_rss_mb_total: float
+    select_sentences: bool = True
 
     @property
     def events_per_article(self) -> float:
@@ -185,6 +186,7 @@ def bench(
         load_seconds=load_seconds,
         peak_rss_mb=detente_rss,
         peak_rss_mb_total=peak_rss_mb(),
+        select_sentences=settings.select_sentences,
     )
 
 
@@ -211,6 +213,7 @@ def bench_json(report: BenchReport) -> dict[str, Any]:
         "corpus": report.corpus,
         "model": report.model,
         "workers": report.workers,
+        "select_sentences": report.select_sentences,
         "articles": report.detente.n_articles,
         "words": report.detente.n_words,
         "events": report.n_events,
