@@ -193,3 +193,10 @@ def test_must_within_one_country_is_no_demand(code) -> None:
 def test_a_possible_war_is_no_war(code) -> None:
     found = triples(code("Peru called up reservists for a possible war against Chile.", ACTORS))
     assert not any(c.startswith("19") for _, c, _ in found)
+
+
+def test_objects_of_the_particles_preposition_choose_the_code(code) -> None:
+    found = triples(code("Chilean lawmakers called for sanctions against Norway.", ACTORS))
+    assert ("Chilean lawmakers", "113", "Norway") in found
+    found = triples(code("Norway accused Chile of spying on Peru.", ACTORS))
+    assert ("Norway", "1125", "Chile") in found

@@ -153,20 +153,22 @@ class EventExtractor:
         if not patterns:
             return None
         particles = {c.lower_ for c in verb.children if c.dep_ in {"prt", "prep", "advmod"}}
-        objects = {
-            c.lemma_.lower()
-            for c in verb.children
-            if c.dep_ in {"dobj", "nsubjpass"} and not self.grammar.negated_noun(c)
-        }
         best: Pattern | None = None
         for pattern in patterns:
             if pattern.particle and pattern.particle not in particles:
                 continue
-            if pattern.objects and not pattern.objects & objects:
+            if pattern.objects and not pattern.objects & self.object_lemmas(verb, pattern):
                 continue
             if best is None or pattern.specificity > best.specificity:
                 best = pattern
         return best
+
+    def object_lemmas(self, verb: Token, pattern: Pattern) -> set[str]:
+        """Lemmas (and words: "spying") of the objects a light verb can need, unless negated
+        ("poses no threat")."""
+        negated = self.grammar.negated_noun
+        objects = [o for o in direct_objects(verb, pattern.particle) if not negated(o)]
+        return {o.lemma_.lower() for o in objects} | {o.lower_ for o in objects}
 
     def verb_roles(
         self, verb: Token, pattern: Pattern, reading: Reading
@@ -178,7 +180,7 @@ class EventExtractor:
             ]  # fmt: skip
             return _with_conjuncts(agents), _with_conjuncts(patients(verb, self.grammar))
         sources = subjects(reading.subject, self.grammar)
-        targets = slot_tokens(verb, pattern.targets)
+        targets = slot_tokens(verb, pattern.targets, pattern.particle)
         return _with_conjuncts(sources), _with_conjuncts(targets)
 
     def reported_accusation(self, candidate: Candidate) -> Candidate | None:
@@ -368,17 +370,29 @@ def _enough(pattern: Pattern, sources: list[Token], targets: list[Token]) -> boo
     return bool(sources and targets)
 
 
-def slot_tokens(head: Token, slots: tuple[str, ...]) -> list[Token]:
+def slot_tokens(head: Token, slots: tuple[str, ...], particle: str | None = None) -> list[Token]:
     """Tokens in the first of ``slots`` that is filled."""
     for slot in slots:
         kind, _, word = slot.partition(" ")
-        found = _slot(head, kind, word)
+        found = _slot(head, kind, word, particle)
         if found:
             return found
     return []
 
 
-def _slot(head: Token, kind: str, word: str) -> list[Token]:
+def direct_objects(verb: Token, particle: str | None = None) -> list[Token]:
+    """The direct objects, and the objects of the particle's preposition: "called for
+    sanctions", "accused Chile of spying"."""
+    found = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if particle:
+        found += [
+            t for c in verb.children if c.dep_ == "prep" and c.lower_ == particle
+            for t in c.children if t.dep_ in {"pobj", "pcomp"}
+        ]  # fmt: skip
+    return found
+
+
+def _slot(head: Token, kind: str, word: str, particle: str | None = None) -> list[Token]:
     if kind == "obj":
         return [c for c in head.children if c.dep_ in {"dobj", "nsubjpass"}]
     if kind == "dative":
@@ -386,7 +400,8 @@ def _slot(head: Token, kind: str, word: str) -> list[Token]:
     if kind == "prep":
         return _prep_objects(head, word)
     if kind == "obj-prep":
-        return [t for o in head.children if o.dep_ == "dobj" for t in _prep_objects(o, word)]
+        objects = [o for o in direct_objects(head, particle) if o.dep_ != "nsubjpass"]
+        return [t for o in objects for t in _prep_objects(o, word)]
     if kind == "poss":
         return [c for c in head.children if c.dep_ == "poss"]
     if kind == "clause":
