@@ -109,3 +109,21 @@ def test_no_learned_event_with_a_bare_noun_phrase(bare_nlp, extractor) -> None:
     events = run(bare_nlp, extractor, "Norway boarded the boats of a trawler company.", fake)
     assert events == []
     assert fake.seen == []
+
+
+def test_a_speaker_is_not_given_the_act_it_reports(bare_nlp, extractor) -> None:
+    fake = FakeClassifier("Peru", "08", "0841", 0.9)
+    events = run(bare_nlp, extractor, "Peru said Norway repatriated Chile's sailors.", fake)
+    assert not [e for e in events if e.source.text == "Peru"]
+
+
+def test_a_speaker_reporting_its_own_act_keeps_it(bare_nlp, extractor) -> None:
+    fake = FakeClassifier("Norway", "08", "0841", 0.9)
+    events = run(bare_nlp, extractor, "Norway said it repatriated Chile's sailors.", fake)
+    assert ("Norway", "0841", "Chile") in {(e.source.text, e.cameo, e.target.text) for e in events}
+
+
+def test_a_speaker_acts_by_saying(bare_nlp, extractor) -> None:
+    fake = FakeClassifier("Peru", "11", "111", 0.9)
+    events = run(bare_nlp, extractor, "Peru said Norway mistreated Chile's sailors.", fake)
+    assert ("Peru", "111", "Chile") in {(e.source.text, e.cameo, e.target.text) for e in events}

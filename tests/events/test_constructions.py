@@ -200,3 +200,20 @@ def test_objects_of_the_particles_preposition_choose_the_code(code) -> None:
     assert ("Chilean lawmakers", "113", "Norway") in found
     found = triples(code("Norway accused Chile of spying on Peru.", ACTORS))
     assert ("Norway", "1125", "Chile") in found
+
+
+def test_a_reported_pronoun_is_the_speaker(code) -> None:
+    found = triples(code("Peru said it will not start talks with Chile this year.", ACTORS))
+    assert ("Peru", "125", "Chile") in found
+
+
+def test_a_purpose_clause_keeps_the_main_event(code) -> None:
+    found = triples(code("Norway summoned Ambassador Lindqvist to complain.", ACTORS))
+    assert ("Norway", "114", "Ambassador Lindqvist") in found
+
+
+def test_reported_would_is_a_future(code) -> None:
+    found = triples(code("Norway said it would send food aid to Chile.", ACTORS))
+    assert any(src == "Norway" and c.startswith("03") and tgt == "Chile" for src, c, tgt in found)
+    text = "Norway said that if Peru attacked, it would send food aid to Chile."
+    assert not [e for e in code(text, ACTORS) if e.cameo.startswith("03")]

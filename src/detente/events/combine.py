@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from detente.events.cameo import CameoTable
-from detente.events.extract import UNRESOLVED
+from detente.events.extract import REPORTED_SELF, UNRESOLVED
 from detente.events.grammar import Grammar, predicate
 from detente.events.learned import LearnedClassifier, PairInput, Prediction
 from detente.events.pairs import Pair
@@ -23,6 +23,7 @@ from detente.records import Event, Mention
 
 LEXICON_FLOOR = 0.35
 LEARNED_THRESHOLD = 0.6
+SAYING_ROOTS = frozenset({"10", "11", "12", "13"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,9 +84,26 @@ class Combiner:
             if self.grammar is not None:
                 verb = joining_verb(doc, _span(pair.source), _span(pair.target))
                 prediction = recoded(prediction, self.grammar, verb)
-            if self.accepts(prediction):
+            if self.accepts(prediction) and not self.credits_reporter(doc, pair, prediction):
                 out.append(self.learned_event(doc, pair, prediction))
         return out
+
+    def credits_reporter(self, doc: Doc, pair: Pair, prediction: Prediction) -> bool:
+        """Whether the event gives the speaker an act that the speaker only reports: "officials
+        said Chile freed the sailors" is Chile's act. Speakers do act by saying (demands,
+        criticism, rejections, threats: roots 10-13) and when they report their own acts."""
+        if self.grammar is None or pair.trigger.lemma_.lower() not in self.grammar.speech_verbs:
+            return False
+        if prediction.label in SAYING_ROOTS:
+            return False
+        clause = reported_clause(doc, pair.trigger, pair.target)
+        if clause is None:
+            return False
+        doers = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        return any(
+            d.lower_ not in REPORTED_SELF and not pair.source.start <= d.idx < pair.source.end
+            for d in doers
+        )
 
     def rescore(self, event: Event, prediction: Prediction | None) -> Event:
         if prediction is None:
@@ -119,6 +137,17 @@ class Combiner:
             method="learned",
             notes=("reading=learned",),
         )
+
+
+def reported_clause(doc: Doc, speech: Token, mention: Mention) -> Token | None:
+    """The clause of ``speech`` (what is said) that holds ``mention``, if any."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return None
+    for clause in speech.children:
+        if clause.dep_ in {"ccomp", "parataxis"} and span.root in clause.subtree:
+            return clause
+    return None
 
 
 def resolved(mention: Mention) -> bool:

@@ -20,6 +20,7 @@ from detente.events.pairs import Pair, candidate_pairs
 from detente.records import Actor, Event, Mention
 
 MAX_SEARCH_DEPTH = 3
+REPORTED_SELF = {"it", "they", "he", "she", "we"}
 DEMAND = "100"
 SEARCH_DEPS = {"poss", "compound", "amod", "nmod", "appos", "pobj", "prep", "npadvmod", "det"}
 SEARCH_PREPS = {"of", "from", "in", "at", "for", "by", "including"}
@@ -268,8 +269,8 @@ class EventExtractor:
         if candidate.reading == "reported":
             yield from self.accusations(doc, candidate, index)
             return
-        sources = _unique(m for t in candidate.sources for m in _mentions(index, t))
-        sources = sources or _unique(m for t in candidate.fallback for m in _mentions(index, t))
+        sources = self.actors(candidate.sources, index)
+        sources = sources or self.actors(candidate.fallback, index)
         targets = _unique(m for t in candidate.targets for m in _mentions(index, t))
         if candidate.pattern.symmetric and (
             len(sources) < 1 or len(targets) < 1 or candidate.reading == "mutual"
@@ -285,6 +286,19 @@ class EventExtractor:
                 yield self.make_event(doc, candidate, source, target)
                 if candidate.pattern.symmetric and candidate.reading == "fact":
                     yield self.make_event(doc, candidate, target, source)
+
+    def actors(self, tokens: tuple[Token, ...], index: MentionIndex) -> list[Mention]:
+        """The mentions at ``tokens``; a pronoun no mention covers, in what a speaker reports,
+        is the speaker ("Chile said it will not ...")."""
+        found: list[Mention] = []
+        for token in tokens:
+            here = _mentions(index, token)
+            if not here and token.lower_ in REPORTED_SELF:
+                speech = self.speech_verb_over(token.head) if token.dep_ == "nsubj" else None
+                speakers = subjects(speech, self.grammar) if speech is not None else []
+                here = [m for t in speakers for m in index.find_all(t)]
+            found += here
+        return _unique(iter(found))
 
     def mutual(self, doc: Doc, candidate: Candidate, parties: list[Mention]) -> Iterator[Event]:
         """ "X and Y met": every party to every other, both ways."""
@@ -444,11 +458,12 @@ def _governing_verb(noun: Token) -> Token | None:
 def _governs_matched_xcomp(verb: Token, extractor: EventExtractor) -> bool:
     """ "agreed to meet": the infinitive carries the event; the control verb does not.
 
-    Object control ("urged Chile to withdraw") keeps the verb's own event.
+    Object control ("urged Chile to withdraw") and purpose ("summoned the envoy to complain")
+    keep the verb's own event.
     """
-    if verb.lemma_.lower() in extractor.grammar.object_control and any(
-        child.dep_ in {"dobj", "dative"} for child in verb.children
-    ):
+    lemma = verb.lemma_.lower()
+    controls = lemma in extractor.grammar.object_control or lemma not in extractor.grammar.control
+    if controls and any(child.dep_ in {"dobj", "dative"} for child in verb.children):
         return False
     return any(
         child.dep_ == "xcomp" and extractor.match_verb(child) is not None for child in verb.children

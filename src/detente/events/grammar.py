@@ -78,11 +78,12 @@ class Grammar:
 
     def read(self, verb: Token) -> Reading:
         """How the context reads a verbal predicate."""
-        if self.negated(verb) and self.future(verb) and not passive(verb):
+        future = self.future(verb) or self.reported_future(verb)
+        if self.negated(verb) and future and not passive(verb):
             return Reading("refusal", verb, "will not")
-        if self.negated(verb) or self.hypothetical(verb):
+        if self.negated(verb) or (self.hypothetical(verb) and not future):
             return Reading("skip", verb, "negated or hypothetical")
-        mode = "threat" if self.future(verb) else "fact"
+        mode = "threat" if future else "fact"
         current = verb
         while current.dep_ == "xcomp" and current.head is not current:
             head = current.head
@@ -138,6 +139,24 @@ class Grammar:
             if child.dep_ == "mark" and child.lower_ in self.hypothetical_marks:
                 return True
         return False
+
+    def reported_future(self, verb: Token) -> bool:
+        """ "said it would send aid": the future seen from the past, not a condition."""
+        return (
+            verb.dep_ == "ccomp"
+            and verb.head.lemma_.lower() in self.speech_verbs
+            and any(c.dep_ == "aux" and c.lower_ == "would" for c in verb.children)
+            and not self.conditional(verb)
+        )
+
+    def conditional(self, verb: Token) -> bool:
+        """ "if ...": on the verb, or on a clause attached to it."""
+        clauses = [verb, *(c for c in verb.children if c.dep_ == "advcl")]
+        return any(
+            c.dep_ == "mark" and c.lower_ in self.hypothetical_marks
+            for clause in clauses
+            for c in clause.children
+        )
 
     def obliged(self, token: Token) -> bool:
         """ "must withdraw": what a speaker says another must do is a demand."""
