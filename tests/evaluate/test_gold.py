@@ -156,6 +156,7 @@ def test_sentence_around(phrase: str, sentence: str) -> None:
         ("", None),
         ("he", "he"),  # a word, not the letters of "The" or "Chile"
         ("Chile's envoy", "Chile’s envoy"),  # curly and straight quotes alike
+        ("Chilean  trade\nenvoy", "Chilean trade envoy"),  # spacing is not compared
     ],
 )
 def test_find_phrase(phrase: str, found: str | None) -> None:

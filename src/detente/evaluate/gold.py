@@ -328,7 +328,7 @@ def is_international(source: GoldActor, target: GoldActor) -> bool:
 
 def find_phrase(text: str, phrase: str) -> Span | None:
     """Where ``phrase`` first occurs in ``text`` as whole words: exact, then ignoring case, curly
-    and straight quotes alike; a phrase with ``...`` in it spans from its first part to its last.
+    and straight quotes alike, any run of spaces matching any other; a phrase with ``...`` in it spans from its first part to its last.
     None when it is not there."""
     phrase = phrase.strip()
     if not phrase:
@@ -341,7 +341,8 @@ def find_phrase(text: str, phrase: str) -> Span | None:
             return first[0], first[1] + last[1]
         return None
     text, phrase = text.translate(_QUOTES), phrase.translate(_QUOTES)
-    words = re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)")
+    spaced = r"\s+".join(re.escape(word) for word in phrase.split())
+    words = re.compile(rf"(?<!\w){spaced}(?!\w)")
     found = words.search(text) or re.compile(words.pattern, re.IGNORECASE).search(text)
     return (found.start(), found.end()) if found else None
 
