@@ -217,3 +217,8 @@ def test_reported_would_is_a_future(code) -> None:
     assert any(src == "Norway" and c.startswith("03") and tgt == "Chile" for src, c, tgt in found)
     text = "Norway said that if Peru attacked, it would send food aid to Chile."
     assert not [e for e in code(text, ACTORS) if e.cameo.startswith("03")]
+
+
+def test_a_wish_for_ties_with_a_country_is_an_intent_toward_it(code) -> None:
+    text = "President Ortega has expressed his wish for closer ties with Norway."
+    assert ("President Ortega", "030", "Norway") in triples(code(text, ACTORS))

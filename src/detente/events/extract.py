@@ -23,7 +23,7 @@ MAX_SEARCH_DEPTH = 3
 REPORTED_SELF = {"it", "they", "he", "she", "we"}
 DEMAND = "100"
 SEARCH_DEPS = {"poss", "compound", "amod", "nmod", "appos", "pobj", "prep", "npadvmod", "det"}
-SEARCH_PREPS = {"of", "from", "in", "at", "for", "by", "including"}
+SEARCH_PREPS = {"of", "from", "in", "at", "for", "by", "including", "with"}
 
 
 @dataclass(frozen=True, slots=True)
