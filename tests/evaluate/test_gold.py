@@ -152,6 +152,7 @@ def test_sentence_around(phrase: str, sentence: str) -> None:
         ("Chile", "Chile"),
         ("the ministry", "The ministry"),
         ("Chilean ... envoy", "Chilean trade envoy"),
+        ("Chilean .. envoy", "Chilean trade envoy"),
         ("Peru", None),
         ("", None),
         ("he", "he"),  # a word, not the letters of "The" or "Chile"

@@ -328,12 +328,12 @@ def is_international(source: GoldActor, target: GoldActor) -> bool:
 
 def find_phrase(text: str, phrase: str) -> Span | None:
     """Where ``phrase`` first occurs in ``text`` as whole words: exact, then ignoring case, curly
-    and straight quotes alike, any run of spaces matching any other; a phrase with ``...`` in it spans from its first part to its last.
-    None when it is not there."""
+    and straight quotes alike, any run of spaces matching any other; a phrase with ``...`` (or
+    ``..``) in it spans from its first part to its last. None when it is not there."""
     phrase = phrase.strip()
     if not phrase:
         return None
-    parts = [part.strip() for part in re.split(r"\s*\.\.\.\s*|\s*…\s*", phrase) if part.strip()]
+    parts = [part.strip() for part in re.split(r"\s*\.{2,}\s*|\s*…\s*", phrase) if part.strip()]
     if len(parts) > 1:
         first = find_phrase(text, parts[0])
         last = find_phrase(text[first[1] :], parts[-1]) if first else None
