@@ -271,6 +271,9 @@ class EventExtractor:
             return
         sources = self.actors(candidate.sources, index)
         sources = sources or self.actors(candidate.fallback, index)
+        if len(sources) > 1 and _reciprocal(candidate.targets):
+            yield from self.mutual(doc, candidate, sources)  # "X and Y accused each other"
+            return
         targets = _unique(m for t in candidate.targets for m in _mentions(index, t))
         if candidate.pattern.symmetric and (
             len(sources) < 1 or len(targets) < 1 or candidate.reading == "mutual"
@@ -376,6 +379,15 @@ def _mentions(index: MentionIndex, token: Token) -> list[Mention]:
     if found or token.dep_ not in CORE_DEPS:
         return found
     return _np(token)
+
+
+def _reciprocal(tokens: tuple[Token, ...]) -> bool:
+    """Whether a target is "each other" or "one another"."""
+    for token in tokens:
+        words = {token.lower_} | {c.lower_ for c in token.children if c.dep_ == "det"}
+        if {"each", "other"} <= words or {"one", "another"} <= words:
+            return True
+    return False
 
 
 def _enough(pattern: Pattern, sources: list[Token], targets: list[Token]) -> bool:
