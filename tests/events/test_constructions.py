@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from detente.events.extract import MentionIndex
+from detente.events.cameo import CameoTable
+from detente.events.extract import EventExtractor, MentionIndex
+from detente.events.grammar import Grammar
+from detente.events.lexicon import Lexicon, read_entries
 from tests.events.conftest import triples, with_mentions
 
 pytestmark = pytest.mark.model
@@ -222,3 +225,16 @@ def test_reported_would_is_a_future(code) -> None:
 def test_a_wish_for_ties_with_a_country_is_an_intent_toward_it(code) -> None:
     text = "President Ortega has expressed his wish for closer ties with Norway."
     assert ("President Ortega", "030", "Norway") in triples(code(text, ACTORS))
+
+
+def test_the_first_target_slot_that_holds_an_actor_wins(bare_nlp) -> None:
+    entry = '- code: "042"\n  verbs: [escort]\n  target: [obj, prep to]\n'
+    lexicon = Lexicon(read_entries(entry, "test"))
+    extractor = EventExtractor(lexicon, Grammar.load(), CameoTable.load())
+
+    def run(text: str) -> set[tuple[str, str, str]]:
+        return triples(extractor.extract(with_mentions(bare_nlp(text), ACTORS)))
+
+    assert run("Norway escorted the old convoy to Chile.") == {("Norway", "042", "Chile")}
+    assert run("Norway escorted Peru to Chile.") == {("Norway", "042", "Peru")}
+    assert run("The old convoy was escorted by Norway to Chile.") == {("Norway", "042", "Chile")}

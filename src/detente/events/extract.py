@@ -37,6 +37,7 @@ class Candidate:
     targets: tuple[Token, ...]
     reading: str
     fallback: tuple[Token, ...] = ()  # who acts when no source token is an actor
+    alternatives: tuple[tuple[Token, ...], ...] = ()  # later target slots, for when no actor
 
 
 class MentionIndex:
@@ -144,10 +145,14 @@ class EventExtractor:
         code = self.grammar.transform(pattern.code, reading.mode)
         if code is None or _governs_matched_xcomp(verb, self):
             return None
-        sources, targets = self.verb_roles(verb, pattern, reading)
+        sources, groups = self.verb_roles(verb, pattern, reading)
+        targets = groups[0] if groups else []
         if not _enough(pattern, sources, targets):
             return None
-        return Candidate(pattern, code, verb, tuple(sources), tuple(targets), reading.mode)
+        others = tuple(tuple(group) for group in groups[1:])
+        return Candidate(
+            pattern, code, verb, tuple(sources), tuple(targets), reading.mode, (), others
+        )
 
     def match_verb(self, verb: Token) -> Pattern | None:
         patterns = self.lexicon.verb_patterns(verb.lemma_.lower())
@@ -173,16 +178,19 @@ class EventExtractor:
 
     def verb_roles(
         self, verb: Token, pattern: Pattern, reading: Reading
-    ) -> tuple[list[Token], list[Token]]:
+    ) -> tuple[list[Token], list[list[Token]]]:
+        """Sources, and the target slots that are filled, in the lexicon's order."""
         if passive(verb) and not pattern.objects:
             agents = [
                 t for c in verb.children if c.dep_ == "agent" for t in c.children
                 if t.dep_ == "pobj"
             ]  # fmt: skip
-            return _with_conjuncts(agents), _with_conjuncts(patients(verb, self.grammar))
+            others = [s for s in pattern.targets if s != "obj"]
+            groups = [patients(verb, self.grammar), *slot_groups(verb, tuple(others))]
+            return _with_conjuncts(agents), [_with_conjuncts(g) for g in groups if g]
         sources = subjects(reading.subject, self.grammar)
-        targets = slot_tokens(verb, pattern.targets, pattern.particle)
-        return _with_conjuncts(sources), _with_conjuncts(targets)
+        groups = slot_groups(verb, pattern.targets, pattern.particle)
+        return _with_conjuncts(sources), [_with_conjuncts(g) for g in groups]
 
     def reported_accusation(self, candidate: Candidate) -> Candidate | None:
         """A speaker who reports another's hostile act accuses the actor of it:
@@ -274,7 +282,7 @@ class EventExtractor:
         if len(sources) > 1 and _reciprocal(candidate.targets):
             yield from self.mutual(doc, candidate, sources)  # "X and Y accused each other"
             return
-        targets = _unique(m for t in candidate.targets for m in _mentions(index, t))
+        targets = self.targets(candidate, index)
         if candidate.pattern.symmetric and (
             len(sources) < 1 or len(targets) < 1 or candidate.reading == "mutual"
         ):
@@ -289,6 +297,13 @@ class EventExtractor:
                 yield self.make_event(doc, candidate, source, target)
                 if candidate.pattern.symmetric and candidate.reading == "fact":
                     yield self.make_event(doc, candidate, target, source)
+
+    def targets(self, candidate: Candidate, index: MentionIndex) -> list[Mention]:
+        """The first target slot that holds an actor the actors stage knows, else the first."""
+        groups = [candidate.targets, *candidate.alternatives]
+        found = [_unique(m for t in group for m in _mentions(index, t)) for group in groups]
+        known = (g for g in found if any(m.actor.method != UNRESOLVED for m in g))
+        return next(known, found[0])
 
     def actors(self, tokens: tuple[Token, ...], index: MentionIndex) -> list[Mention]:
         """The mentions at ``tokens``; a pronoun no mention covers, in what a speaker reports,
@@ -398,12 +413,20 @@ def _enough(pattern: Pattern, sources: list[Token], targets: list[Token]) -> boo
 
 def slot_tokens(head: Token, slots: tuple[str, ...], particle: str | None = None) -> list[Token]:
     """Tokens in the first of ``slots`` that is filled."""
+    return next(iter(slot_groups(head, slots, particle)), [])
+
+
+def slot_groups(
+    head: Token, slots: tuple[str, ...], particle: str | None = None
+) -> list[list[Token]]:
+    """The tokens of each of ``slots`` that is filled, in order."""
+    groups = []
     for slot in slots:
         kind, _, word = slot.partition(" ")
         found = _slot(head, kind, word, particle)
-        if found:
-            return found
-    return []
+        if found and found not in groups:
+            groups.append(found)
+    return groups
 
 
 def direct_objects(verb: Token, particle: str | None = None) -> list[Token]:
