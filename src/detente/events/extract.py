@@ -159,12 +159,18 @@ class EventExtractor:
         if not patterns:
             return None
         particles = {c.lower_ for c in verb.children if c.dep_ in {"prt", "prep", "advmod"}}
+        labels = {w for c in complements(verb) for w in (c.lemma_.lower(), c.lower_)}
+        labelling = bool(labels) and any(p.complements for p in patterns)
         best: Pattern | None = None
         for pattern in patterns:
             if pattern.particle and pattern.particle not in particles:
                 continue
             if pattern.objects and not pattern.objects & self.object_lemmas(verb, pattern):
                 continue
+            if pattern.complements and not pattern.complements & labels:
+                continue
+            if labelling and not (pattern.complements or pattern.objects):
+                continue  # "called Chile a liar" is no phone call
             if best is None or pattern.specificity > best.specificity:
                 best = pattern
         return best
@@ -441,9 +447,32 @@ def direct_objects(verb: Token, particle: str | None = None) -> list[Token]:
     return found
 
 
+def complements(verb: Token) -> list[Token]:
+    """What a labelling verb says its object is: "called Chile **a liar**", "called the move
+    **reckless**", "branded the group **a threat**" (a second direct object)."""
+    found = [c for c in verb.children if c.dep_ == "oprd"]
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return found or objects[1:]
+
+
+_SMALL_CLAUSE = {True: {"nsubj", "compound"}, False: {"nsubj"}}  # is the complement an ADJ
+
+
+def labelled(verb: Token) -> list[Token]:
+    """Who or what a labelling verb labels: its object, or the subject of the complement
+    ("called Chile's decision reckless")."""
+    said = complements(verb)
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c not in said]
+    after = [c for c in verb.children if c.dep_ == "nsubj" and c.i > verb.i]  # parsed so too
+    inside = [s for c in said for s in c.children if s.dep_ in _SMALL_CLAUSE[c.pos_ == "ADJ"]]
+    return objects + inside + after
+
+
 def _slot(head: Token, kind: str, word: str, particle: str | None = None) -> list[Token]:
     if kind == "obj":
         return [c for c in head.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if kind == "labelled":
+        return labelled(head)
     if kind == "dative":
         return [c for c in head.children if c.dep_ in {"dative", "iobj"}]
     if kind == "prep":

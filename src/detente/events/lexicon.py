@@ -6,6 +6,7 @@ its README.md); each entry reads like::
     - code: "163"                     # the CAMEO code
       verbs: [impose, slap]           # verb lemmas; "back down" is a verb with its particle
       objects: [sanction, embargo]    # optional: the direct object the verb needs
+      complements: [liar]             # optional: what a labelling verb calls its object
       nouns: [sanction, embargo]      # nominal events ("sanctions on Russia")
       target: [prep on, prep against] # where the target is (default: obj for verbs)
       symmetric: false                # meetings, talks, agreements: both directions
@@ -25,7 +26,10 @@ from detente.errors import ConfigError
 
 VERB_TARGETS = ("obj",)
 NOUN_TARGETS = ("prep against", "prep on", "prep with", "prep to", "prep toward", "prep towards")
-SLOT_KINDS = {"obj", "dative", "prep", "obj-prep", "obj-any", "clause", "clause-any", "poss"}
+SLOT_KINDS = {
+    "obj", "dative", "prep", "obj-prep", "obj-any", "clause", "clause-any", "poss", "labelled",
+}  # fmt: skip
+KEYS = {"code", "verbs", "objects", "complements", "nouns", "target", "symmetric"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,10 +43,11 @@ class Pattern:
     objects: frozenset[str] = frozenset()
     targets: tuple[str, ...] = VERB_TARGETS
     symmetric: bool = False
+    complements: frozenset[str] = frozenset()
 
     @property
     def specificity(self) -> int:
-        return 2 * bool(self.objects) + bool(self.particle)
+        return 3 * bool(self.complements) + 2 * bool(self.objects) + bool(self.particle)
 
 
 class Lexicon:
@@ -112,14 +117,18 @@ def parse_entry(entry: Any, where: str, number: int) -> list[Pattern]:
     code = str(entry["code"])
     if not code.isdigit() or not 2 <= len(code) <= 4:
         raise ConfigError(f"{where}: entry {number}: bad CAMEO code {code!r}")
+    unknown = sorted(set(entry) - KEYS)
+    if unknown:
+        raise ConfigError(f"{where}: entry {number} ({code}): unknown key(s) {unknown}")
     objects = frozenset(_words(entry.get("objects"), where, number))
+    labels = frozenset(_words(entry.get("complements"), where, number))
     symmetric = bool(entry.get("symmetric", False))
     patterns: list[Pattern] = []
     verb_targets = _targets(entry.get("target"), VERB_TARGETS, where, number)
     for verb in _words(entry.get("verbs"), where, number):
         lemma, _, particle = verb.partition(" ")
         patterns.append(
-            Pattern(code, lemma, "verb", particle or None, objects, verb_targets, symmetric)
+            Pattern(code, lemma, "verb", particle or None, objects, verb_targets, symmetric, labels)
         )
     noun_targets = _targets(entry.get("target"), NOUN_TARGETS, where, number)
     for noun in _words(entry.get("nouns"), where, number):
