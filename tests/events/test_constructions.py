@@ -238,3 +238,15 @@ def test_the_first_target_slot_that_holds_an_actor_wins(bare_nlp) -> None:
     assert run("Norway escorted the old convoy to Chile.") == {("Norway", "042", "Chile")}
     assert run("Norway escorted Peru to Chile.") == {("Norway", "042", "Peru")}
     assert run("The old convoy was escorted by Norway to Chile.") == {("Norway", "042", "Chile")}
+
+
+def test_a_date_is_no_particle(code) -> None:
+    text = "President Ortega called Ambassador Lindqvist on Friday to congratulate him."
+    found = triples(code(text, ACTORS))
+    assert ("President Ortega", "041", "Ambassador Lindqvist") in found
+    assert not any(c.startswith("02") for _, c, _ in found)
+
+
+def test_calling_on_another_to_act_is_an_appeal(code) -> None:
+    found = triples(code("Norway called on Chile to free the fishermen.", ACTORS))
+    assert ("Norway", "020", "Chile") in found

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from detente.events.cameo import CameoTable
-from detente.events.grammar import Grammar, Reading, passive, patients, subjects
+from detente.events.grammar import Grammar, Reading, object_of, passive, patients, subjects
 from detente.events.lexicon import Lexicon, Pattern
 from detente.events.pairs import Pair, candidate_pairs
 from detente.records import Actor, Event, Mention
@@ -158,7 +158,9 @@ class EventExtractor:
         patterns = self.lexicon.verb_patterns(verb.lemma_.lower())
         if not patterns:
             return None
-        particles = {c.lower_ for c in verb.children if c.dep_ in {"prt", "prep", "advmod"}}
+        particles = {
+            c.lower_ for c in verb.children if c.dep_ in {"prt", "prep", "advmod"} and not _dated(c)
+        }
         labels = {w for c in complements(verb) for w in (c.lemma_.lower(), c.lower_)}
         labelling = bool(labels) and any(p.complements for p in patterns)
         best: Pattern | None = None
@@ -499,6 +501,11 @@ def _prep_objects(head: Token, word: str) -> list[Token]:
     ]  # fmt: skip
 
 
+def _dated(prep: Token) -> bool:
+    """ "on Friday" is a date, not the particle of "call on"."""
+    return any(c.dep_ == "pobj" and c.ent_type_ in NOT_ACTORS for c in prep.children)
+
+
 def _with_conjuncts(tokens: list[Token]) -> list[Token]:
     out: list[Token] = []
     for token in tokens:
@@ -527,7 +534,7 @@ def _governs_matched_xcomp(verb: Token, extractor: EventExtractor) -> bool:
     """
     lemma = verb.lemma_.lower()
     controls = lemma in extractor.grammar.object_control or lemma not in extractor.grammar.control
-    if controls and any(child.dep_ in {"dobj", "dative"} for child in verb.children):
+    if controls and object_of(verb) is not None:
         return False
     return any(
         child.dep_ == "xcomp" and extractor.match_verb(child) is not None for child in verb.children

@@ -88,7 +88,7 @@ class Grammar:
         while current.dep_ == "xcomp" and current.head is not current:
             head = current.head
             kind = self.control.get(head.lemma_.lower(), "fact")
-            if head.lemma_.lower() in self.object_control and _object(head) is not None:
+            if head.lemma_.lower() in self.object_control and object_of(head) is not None:
                 return Reading("skip", verb, f"object control by {head.text}")
             if kind == "skip" or self.negated(head) or self.hypothetical(head):
                 return Reading("skip", verb, f"governed by {head.text}")
@@ -225,7 +225,8 @@ class Grammar:
         return None
 
 
-def _object(token: Token) -> Token | None:
+def object_of(token: Token) -> Token | None:
+    """Who an object-control verb addresses: "urged **Chile**", "called on **Chile**"."""
     for child in token.children:
         if child.dep_ in {"dobj", "dative"}:
             return child
@@ -243,7 +244,7 @@ def subjects(verb: Token, grammar: Grammar) -> list[Token]:
         if child.dep_ == "agent":
             return [t for t in child.children if t.dep_ == "pobj"]
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in grammar.object_control:
-        obj = _object(verb.head)
+        obj = object_of(verb.head)
         if obj is not None:
             return [obj]
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
