@@ -127,3 +127,13 @@ def test_a_speaker_acts_by_saying(bare_nlp, extractor) -> None:
     fake = FakeClassifier("Peru", "11", "111", 0.9)
     events = run(bare_nlp, extractor, "Peru said Norway mistreated Chile's sailors.", fake)
     assert ("Peru", "111", "Chile") in {(e.source.text, e.cameo, e.target.text) for e in events}
+
+
+def test_no_learned_event_toward_a_pronoun(bare_nlp, extractor) -> None:
+    actors = {**ACTORS, "them": ("PER", None)}
+    doc = with_mentions(bare_nlp("Norway boarded them near Chile."), actors)
+    index = MentionIndex(doc, doc._.mentions)
+    fake = FakeClassifier("Norway", "17", "171", 0.9)
+    combiner = Combiner(fake, CameoTable.load(), grammar=extractor.grammar)  # type: ignore[arg-type]
+    events = combiner.combine(doc, extractor.extract(doc, index), extractor.pairs(doc, index))
+    assert "them" not in {e.target.text for e in events}

@@ -24,6 +24,9 @@ from detente.records import Event, Mention
 LEXICON_FLOOR = 0.35
 LEARNED_THRESHOLD = 0.6
 SAYING_ROOTS = frozenset({"10", "11", "12", "13"})
+# The classifier sees a pronoun, not whom it stands for: on PLV open none of its events with a
+# pronoun target was right.
+PRONOUNS = frozenset({"it", "they", "them", "he", "him", "she", "her", "we", "us", "i", "me"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +68,7 @@ class Combiner:
             if (p.source.start, p.target.start) not in lexicon_keys
             and resolved(p.source)
             and resolved(p.target)
+            and p.target.text.lower() not in PRONOUNS
         ]
         asked = [pair_input(doc, e.source, e.target) for e in events]
         asked += [pair_input(doc, p.source, p.target) for p in fresh]
