@@ -250,3 +250,9 @@ def test_a_date_is_no_particle(code) -> None:
 def test_calling_on_another_to_act_is_an_appeal(code) -> None:
     found = triples(code("Norway called on Chile to free the fishermen.", ACTORS))
     assert ("Norway", "020", "Chile") in found
+
+
+def test_a_possessive_pronoun_stands_for_the_subject(code) -> None:
+    text = "Ambassador Lindqvist was in the news, as his talks with President Ortega had leaked."
+    found = triples(code(text, ACTORS))
+    assert ("Ambassador Lindqvist", "040", "President Ortega") in found

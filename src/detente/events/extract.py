@@ -21,6 +21,7 @@ from detente.records import Actor, Event, Mention
 
 MAX_SEARCH_DEPTH = 3
 REPORTED_SELF = {"it", "they", "he", "she", "we"}
+POSSESSIVES = {"his", "her", "its", "their", "our"}
 DEMAND = "100"
 SEARCH_DEPS = {"poss", "compound", "amod", "nmod", "appos", "pobj", "prep", "npadvmod", "det"}
 SEARCH_PREPS = {"of", "from", "in", "at", "for", "by", "including", "with"}
@@ -314,15 +315,19 @@ class EventExtractor:
         return next(known, found[0])
 
     def actors(self, tokens: tuple[Token, ...], index: MentionIndex) -> list[Mention]:
-        """The mentions at ``tokens``; a pronoun no mention covers, in what a speaker reports,
-        is the speaker ("Chile said it will not ...")."""
+        """The mentions at ``tokens``. A pronoun no mention covers stands, in what a speaker
+        reports, for the speaker ("Chile said it will not ..."); a possessive one for the subject
+        of the sentence ("Chile defended its talks with Peru")."""
         found: list[Mention] = []
         for token in tokens:
             here = _mentions(index, token)
-            if not here and token.lower_ in REPORTED_SELF:
-                speech = self.speech_verb_over(token.head) if token.dep_ == "nsubj" else None
+            if not here and token.lower_ in REPORTED_SELF and token.dep_ == "nsubj":
+                speech = self.speech_verb_over(token.head)
                 speakers = subjects(speech, self.grammar) if speech is not None else []
                 here = [m for t in speakers for m in index.find_all(t)]
+            elif not here and token.lower_ in POSSESSIVES and token.dep_ == "poss":
+                main = [t for t in subjects(token.sent.root, self.grammar) if t.i < token.i]
+                here = [m for t in main for m in index.find_all(t)]
             found += here
         return _unique(iter(found))
 
