@@ -108,3 +108,12 @@ def test_published_must_be_a_date(inputs: Path, tmp_path: Path) -> None:
     db = tmp_path / "news.duckdb"
     args = ["code", str(inputs / "good.txt"), "--db", str(db), "--published", "last week"]
     assert CliRunner().invoke(app, args).exit_code == 2
+
+
+def test_no_learned_codes_with_the_lexicon_only(inputs: Path, tmp_path: Path) -> None:
+    db = tmp_path / "news.duckdb"
+    args = ["code", str(inputs / "good.txt"), "--db", str(db), "--no-learned", "--quiet"]
+    assert CliRunner().invoke(app, args).exit_code == 0
+    listed = CliRunner().invoke(app, ["events", "--db", str(db), "--all", "--format", "jsonl"])
+    rows = [json.loads(line) for line in listed.stdout.splitlines() if line.startswith("{")]
+    assert rows and {row["method"] for row in rows} == {"lexicon"}

@@ -34,6 +34,13 @@ def bench(
             "--select/--no-select", help="Parse only the sentences that may hold an event."
         ),
     ] = True,
+    learned: Annotated[
+        bool,
+        typer.Option(
+            "--learned/--no-learned",
+            help="Use the learned classifier (slower; --no-learned: lexicon and grammar only).",
+        ),
+    ] = True,
     as_json: Annotated[
         bool, typer.Option("--json", help="Print the figures as one JSON object.")
     ] = False,
@@ -50,7 +57,7 @@ def bench(
             report = run_bench(
                 corpus,
                 limit=limit,
-                settings=Settings(workers=workers, select_sentences=select),
+                settings=Settings(workers=workers, select_sentences=select, use_classifier=learned),
                 progress=phase,
             )
     except DetenteError as error:
@@ -81,7 +88,8 @@ def bench_table(report: BenchReport) -> Table:
     table = Table(
         title=f"{report.corpus}: {report.detente.n_articles} articles, "
         f"{report.detente.n_words:,} words, {report.workers} worker(s), {report.model}"
-        f"{'' if report.select_sentences else ', every sentence parsed'}",
+        f"{'' if report.select_sentences else ', every sentence parsed'}"
+        f"{'' if report.learned else ', lexicon only'}",
         title_justify="left",
     )
     for name in ("run", "seconds", "articles/s", "words/s"):

@@ -28,6 +28,11 @@ def code(
         formats=["%Y-%m-%d"],
         help="Publication date (YYYY-MM-DD) for articles that carry none, e.g. plain-text files.",
     ),
+    learned: bool = typer.Option(
+        True,
+        "--learned/--no-learned",
+        help="Use the learned classifier (--no-learned: lexicon and grammar only, faster).",
+    ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
     """Code news articles into events and store them.
@@ -35,7 +40,9 @@ def code(
     Example: detente code articles/ more.jsonl --db news.duckdb
     (or: detente code statement.txt --published 2017-04-12)
     """
-    settings = Settings(workers=workers, actors_file=str(actors) if actors else None)
+    settings = Settings(
+        workers=workers, actors_file=str(actors) if actors else None, use_classifier=learned
+    )
     try:
         coder = Coder(settings)
         with Store.open(db) as store:

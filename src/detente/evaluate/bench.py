@@ -64,6 +64,7 @@ class BenchReport:
     peak_rss_mb: float
     peak_rss_mb_total: float
     select_sentences: bool = True
+    learned: bool = True
 
     @property
     def events_per_article(self) -> float:
@@ -187,6 +188,7 @@ def bench(
         peak_rss_mb=detente_rss,
         peak_rss_mb_total=peak_rss_mb(),
         select_sentences=settings.select_sentences,
+        learned=settings.use_classifier,
     )
 
 
@@ -214,6 +216,7 @@ def bench_json(report: BenchReport) -> dict[str, Any]:
         "model": report.model,
         "workers": report.workers,
         "select_sentences": report.select_sentences,
+        "learned": report.learned,
         "articles": report.detente.n_articles,
         "words": report.detente.n_words,
         "events": report.n_events,
