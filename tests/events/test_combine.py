@@ -10,6 +10,7 @@ from spacy.language import Language
 from detente.events.cameo import CameoTable
 from detente.events.combine import Combiner, pair_input
 from detente.events.extract import EventExtractor, MentionIndex
+from detente.events.grammar import predicate
 from detente.events.learned import PairInput, Prediction
 from tests.events.conftest import with_mentions
 
@@ -137,3 +138,10 @@ def test_no_learned_event_toward_a_pronoun(bare_nlp, extractor) -> None:
     combiner = Combiner(fake, CameoTable.load(), grammar=extractor.grammar)  # type: ignore[arg-type]
     events = combiner.combine(doc, extractor.extract(doc, index), extractor.pairs(doc, index))
     assert "them" not in {e.target.text for e in events}
+
+
+def test_the_joining_verb_is_the_act_under_a_control_verb(bare_nlp) -> None:
+    doc = bare_nlp("Chile agreed to resign from the council.")
+    assert predicate(doc[0], doc[1]).text == "resign"  # type: ignore[union-attr]
+    doc = bare_nlp("Norway said it will free the sailors of Chile.")
+    assert predicate(doc[0], doc[8]).text == "free"  # type: ignore[union-attr]

@@ -290,4 +290,15 @@ def predicate(source: Token, target: Token) -> Token | None:
             break
         if token.pos_ in {"VERB", "AUX"}:
             verb = token
+    if top == 0 and verb is not None:
+        # the target holds the verb (a whole sentence): the act is in its infinitive
+        verb = _deepest_xcomp(verb)
+    return verb
+
+
+def _deepest_xcomp(verb: Token) -> Token:
+    """ "agreed to resign" -> resign."""
+    for child in verb.children:
+        if child.dep_ == "xcomp" and child.pos_ in {"VERB", "AUX"}:
+            return _deepest_xcomp(child)
     return verb
