@@ -137,6 +137,7 @@ def test_probabilities_are_a_distribution(classifier: LearnedClassifier) -> None
 def test_batches_keep_input_order(classifier: LearnedClassifier) -> None:
     items = [pair(text, source, target) for text, source, target, _ in CLEAR_CASES]
     alone = [classifier.predict([item])[0] for item in items]
+    assert classifier.predict(items[::-1])[::-1] == alone  # the default: the same in any company
     together = classifier.predict(items[::-1], batch_size=3)[::-1]
     # int8 dynamic quantisation scales activations per batch, so padding moves probabilities a
     # little; the answer and its rough size must not change.
