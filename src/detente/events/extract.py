@@ -263,6 +263,10 @@ class EventExtractor:
         if governor is not None and noun.dep_ in {"dobj", "attr", "pobj"}:
             fallback = subjects(governor, self.grammar)
         targets = slot_tokens(noun, pattern.targets)
+        if governor is not None and self.receiving(noun, governor):
+            # "Chile received aid from Peru": Peru gives, Chile receives
+            sources = _prep_objects(noun, "from") + _prep_objects(governor, "from")
+            targets, fallback = fallback, []
         if pattern.symmetric:
             # "talks between X and Y" are mutual; "his talks with X and Y" are not
             between = _prep_objects(noun, "between")
@@ -279,6 +283,12 @@ class EventExtractor:
             mode or "fact",
             tuple(_with_conjuncts(fallback)),
         )
+
+    def receiving(self, noun: Token, governor: Token) -> bool:
+        """Whether ``noun`` is what its verb's subject receives ("won support from X")."""
+        if noun.dep_ != "dobj" or noun.head != governor:
+            return False
+        return governor.lemma_.lower() in self.grammar.receiving_verbs
 
     # -- events ------------------------------------------------------------------------
 

@@ -48,6 +48,7 @@ class Grammar:
     noun_blockers: frozenset[str]
     noun_negators: frozenset[str]
     obligation_aux: frozenset[str]
+    receiving_verbs: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls) -> Grammar:
@@ -70,6 +71,7 @@ class Grammar:
                 noun_blockers=frozenset(data["noun_blockers"]),
                 noun_negators=frozenset(data["noun_negators"]),
                 obligation_aux=frozenset(data["obligation_aux"]),
+                receiving_verbs=frozenset(data["receiving_verbs"]),
             )
         except (KeyError, TypeError, AttributeError, yaml.YAMLError) as error:
             raise ConfigError(f"grammar.yaml is invalid: {error}") from error

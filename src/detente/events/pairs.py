@@ -2,8 +2,9 @@
 
 A pair is directed: (who acts, who is acted on). For each verb, the actors on its subject side
 (subject, or passive agent) pair with the actors in its object side (objects, prepositional
-objects, the passive subject); a speaker pairs with the actors of what is said; an event noun's
-possessor pairs with its prepositional objects.
+objects, the passive subject), except that a receiving verb's giver acts ("got aid from X"); a
+speaker pairs with the actors of what is said; an event noun's possessor pairs with its
+prepositional objects.
 """
 
 from __future__ import annotations
@@ -49,6 +50,8 @@ def _frames(sentence: Span, grammar: Grammar) -> Iterator[tuple[Token, list[Toke
             if passive(token):
                 agents = [t for c in token.children if c.dep_ == "agent" for t in c.children]
                 yield token, agents, patients(token, grammar) + _prep_objects(token, "agent")
+            elif token.lemma_.lower() in grammar.receiving_verbs:
+                yield token, _givers(token), subjects(token, grammar)  # "got aid from X"
             else:
                 yield token, subjects(token, grammar), _objects(token)
             if token.lemma_.lower() in grammar.speech_verbs:
@@ -65,6 +68,15 @@ def _objects(verb: Token) -> list[Token]:
     nested = [t for c in direct for t in _prep_objects(c, "")]
     controlled = [t for c in verb.children if c.dep_ == "xcomp" for t in _objects(c)]
     return direct + _prep_objects(verb, "agent") + nested + controlled
+
+
+def _givers(verb: Token) -> list[Token]:
+    """Who gives what a receiving verb's subject gets: "from X" on the verb or its object."""
+    heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    return [
+        t for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
+        for t in c.children if t.dep_ == "pobj"
+    ]  # fmt: skip
 
 
 def _prep_objects(head: Token, skip: str) -> list[Token]:
