@@ -315,14 +315,24 @@ def export(model: PairModel, out: Path) -> None:
             opset_version=17,
             dynamo=False,
         )
-        # Weights of the MatMuls only: embeddings and activation x activation products stay fp32.
+        # Weights of the MatMuls (per channel), then the word embeddings (the Gather, per tensor):
+        # 23 MB instead of 59 MB, and no worse on PLV (measured: pair accuracy 0.816 vs 0.811).
+        # Activation x activation products stay fp32.
+        matmuls = Path(tmp) / "model-matmul-int8.onnx"
         quantize_dynamic(
             str(fp32),
-            str(out / "model.onnx"),
+            str(matmuls),
             per_channel=True,
             weight_type=QuantType.QInt8,
             op_types_to_quantize=["MatMul"],
             extra_options={"MatMulConstBOnly": True},
+        )
+        quantize_dynamic(
+            str(matmuls),
+            str(out / "model.onnx"),
+            per_channel=False,
+            weight_type=QuantType.QInt8,
+            op_types_to_quantize=["Gather"],
         )
 
 
