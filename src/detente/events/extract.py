@@ -472,17 +472,20 @@ def complements(verb: Token) -> list[Token]:
     return found or objects[1:]
 
 
-_SMALL_CLAUSE = {True: {"nsubj", "compound"}, False: {"nsubj"}}  # is the complement an ADJ
-
-
 def labelled(verb: Token) -> list[Token]:
     """Who or what a labelling verb labels: its object, or the subject of the complement
     ("called Chile's decision reckless")."""
     said = complements(verb)
     objects = [c for c in verb.children if c.dep_ == "dobj" and c not in said]
     after = [c for c in verb.children if c.dep_ == "nsubj" and c.i > verb.i]  # parsed so too
-    inside = [s for c in said for s in c.children if s.dep_ in _SMALL_CLAUSE[c.pos_ == "ADJ"]]
+    inside = [s for c in said for s in c.children if s.dep_ in _small_clause(c)]
     return objects + inside + after
+
+
+def _small_clause(complement: Token) -> set[str]:
+    """Where the labelled thing hangs on the complement: "called [Chile's move] reckless" may be
+    parsed with the move as a compound of the adjective; a noun's compounds are its own words."""
+    return {"nsubj", "compound"} if complement.pos_ == "ADJ" else {"nsubj"}
 
 
 def _slot(head: Token, kind: str, word: str, particle: str | None = None) -> list[Token]:
