@@ -140,6 +140,22 @@ def test_no_learned_event_toward_a_pronoun(bare_nlp, extractor) -> None:
     assert "them" not in {e.target.text for e in events}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile and the Peruvian navy boarded Norway's fishing boats.",  # a conjunct source
+        "Norway's fishing boats were boarded by the Peruvian navy.",  # a passive agent
+        "Last week the Peruvian navy boarded Peru's fishing boats.",  # a country and its own
+    ],
+)
+def test_learned_events_only_from_a_subject_to_an_object_abroad(
+    bare_nlp, extractor, text: str
+) -> None:
+    fake = FakeClassifier("the Peruvian navy", "17", "171", 0.9)
+    events = run(bare_nlp, extractor, text, fake)
+    assert [e for e in events if e.method == "learned"] == []
+
+
 def test_the_joining_verb_is_the_act_under_a_control_verb(bare_nlp) -> None:
     doc = bare_nlp("Chile agreed to resign from the council.")
     assert predicate(doc[0], doc[1]).text == "resign"  # type: ignore[union-attr]
