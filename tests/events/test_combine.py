@@ -156,6 +156,28 @@ def test_learned_events_only_from_a_subject_to_an_object_abroad(
     assert [e for e in events if e.method == "learned"] == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway said the Peruvian navy must free Chile's sailors.",
+        "Norway said the Peruvian navy had boarded Chile's fishing boats.",
+    ],
+)
+def test_no_saying_code_for_the_subject_of_what_is_said(bare_nlp, extractor, text: str) -> None:
+    fake = FakeClassifier("the Peruvian navy", "10", "100", 0.9)
+    events = run(bare_nlp, extractor, text, fake)
+    assert not [e for e in events if e.source.text == "the Peruvian navy" and e.root == "10"]
+
+
+def test_the_subject_of_what_is_said_keeps_its_own_act(bare_nlp, extractor) -> None:
+    fake = FakeClassifier("the Peruvian navy", "17", "171", 0.9)
+    text = "Norway said the Peruvian navy had boarded Chile's fishing boats."
+    events = run(bare_nlp, extractor, text, fake)
+    assert ("the Peruvian navy", "171", "Chile") in {
+        (e.source.text, e.cameo, e.target.text) for e in events
+    }
+
+
 def test_the_joining_verb_is_the_act_under_a_control_verb(bare_nlp) -> None:
     doc = bare_nlp("Chile agreed to resign from the council.")
     assert predicate(doc[0], doc[1]).text == "resign"  # type: ignore[union-attr]

@@ -26,6 +26,7 @@ from detente.records import Event, Mention
 LEXICON_FLOOR = 0.35
 LEARNED_THRESHOLD = 0.6
 SAYING_ROOTS = frozenset({"10", "11", "12", "13"})
+OBLIGATION = frozenset({"must", "should", "ought"})
 # The classifier sees a pronoun, not whom it stands for: on PLV open none of its events with a
 # pronoun target was right.
 PRONOUNS = frozenset({"it", "they", "them", "he", "him", "she", "her", "we", "us", "i", "me"})
@@ -97,7 +98,11 @@ class Combiner:
             if self.grammar is not None:
                 verb = joining_verb(doc, _span(pair.source), _span(pair.target))
                 prediction = recoded(prediction, self.grammar, verb)
-            if self.accepts(prediction) and not self.credits_reporter(doc, pair, prediction):
+            if (
+                self.accepts(prediction)
+                and not self.credits_reporter(doc, pair, prediction)
+                and not said_of(pair.trigger, prediction)
+            ):
                 out.append(self.learned_event(doc, pair, prediction))
         return out
 
@@ -150,6 +155,15 @@ class Combiner:
             method="learned",
             notes=("reading=learned",),
         )
+
+
+def said_of(verb: Token, prediction: Prediction) -> bool:
+    """Whether a saying code (demand, criticism, ...) would go to the subject of what is said or
+    demanded: in "Chile said Peru must free them" the demand is Chile's, not Peru's."""
+    if prediction.label not in SAYING_ROOTS:
+        return False
+    modal = any(c.dep_ == "aux" and c.lower_ in OBLIGATION for c in verb.children)
+    return modal or verb.dep_ == "ccomp"
 
 
 def reported_clause(doc: Doc, speech: Token, mention: Mention) -> Token | None:
