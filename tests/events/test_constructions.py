@@ -142,7 +142,7 @@ def test_a_lone_party_cannot_meet_itself(code) -> None:
 
 def test_will_not_is_a_refusal(code) -> None:
     found = triples(code("Peru will not lift its sanctions on Chile, Oslo said.", ACTORS))
-    assert ("Peru", "124", "Chile") in found
+    assert ("Peru", "1244", "Chile") in found  # refusing to ease sanctions
     assert code("Peru did not lift its sanctions on Chile.", ACTORS) == []
 
 

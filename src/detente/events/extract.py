@@ -139,12 +139,25 @@ class EventExtractor:
                     yield candidate
 
     def verb_candidate(self, verb: Token) -> Candidate | None:
-        pattern = self.match_verb(verb)
-        if pattern is None:
+        """The candidate of the best pattern whose actors are there: of two equally specific
+        patterns ("voiced dismay and condemnation of Chile") the one that reaches a target."""
+        patterns = self.match_verbs(verb)
+        if not patterns or _governs_matched_xcomp(verb, self):
             return None
         reading = self.grammar.read(verb)
+        best = patterns[0]
+        tied = [p for p in patterns if self.score(verb, p) == self.score(verb, best)]
+        for pattern in tied:
+            candidate = self.pattern_candidate(verb, pattern, reading)
+            if candidate is not None:
+                return candidate
+        return None
+
+    def pattern_candidate(
+        self, verb: Token, pattern: Pattern, reading: Reading
+    ) -> Candidate | None:
         code = self.grammar.transform(pattern.code, reading.mode)
-        if code is None or _governs_matched_xcomp(verb, self):
+        if code is None:
             return None
         sources, groups = self.verb_roles(verb, pattern, reading)
         targets = groups[0] if groups else []
@@ -156,15 +169,19 @@ class EventExtractor:
         )
 
     def match_verb(self, verb: Token) -> Pattern | None:
+        return next(iter(self.match_verbs(verb)), None)
+
+    def match_verbs(self, verb: Token) -> list[Pattern]:
+        """The patterns that fit the verb, its particles and objects, most specific first."""
         patterns = self.lexicon.verb_patterns(verb.lemma_.lower())
         if not patterns:
-            return None
+            return []
         particles = {
             c.lower_ for c in verb.children if c.dep_ in {"prt", "prep", "advmod"} and not _dated(c)
         }
         labels = {w for c in complements(verb) for w in (c.lemma_.lower(), c.lower_)}
         labelling = bool(labels) and any(p.complements for p in patterns)
-        best: Pattern | None = None
+        fitting = []
         for pattern in patterns:
             if pattern.particle and pattern.particle not in particles:
                 continue
@@ -174,16 +191,21 @@ class EventExtractor:
                 continue
             if labelling and not (pattern.complements or pattern.objects):
                 continue  # "called Chile a liar" is no phone call
-            if best is None or pattern.specificity > best.specificity:
-                best = pattern
-        return best
+            fitting.append(pattern)
+        return sorted(fitting, key=lambda p: self.score(verb, p), reverse=True)
+
+    def score(self, verb: Token, pattern: Pattern) -> tuple[int, int]:
+        """How specific a fitting pattern is; of objects, a two-word one ("sent military aid")
+        is more specific than one word."""
+        matched = pattern.objects & self.object_lemmas(verb, pattern)
+        return pattern.specificity, max((len(w.split()) for w in matched), default=0)
 
     def object_lemmas(self, verb: Token, pattern: Pattern) -> set[str]:
         """Lemmas (and words: "spying") of the objects a light verb can need, unless negated
         ("poses no threat")."""
         negated = self.grammar.negated_noun
         objects = [o for o in direct_objects(verb, pattern.particle) if not negated(o)]
-        return {o.lemma_.lower() for o in objects} | {o.lower_ for o in objects}
+        return {word for o in objects for word in object_words(o)}
 
     def verb_roles(
         self, verb: Token, pattern: Pattern, reading: Reading
@@ -454,22 +476,47 @@ def slot_groups(
 
 def direct_objects(verb: Token, particle: str | None = None) -> list[Token]:
     """The direct objects, and the objects of the particle's preposition: "called for
-    sanctions", "accused Chile of spying"."""
+    sanctions", "accused Chile of spying"; with their conjuncts ("its rejection and
+    condemnation of")."""
     found = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
     if particle:
         found += [
             t for c in verb.children if c.dep_ == "prep" and c.lower_ == particle
             for t in c.children if t.dep_ in {"pobj", "pcomp"}
         ]  # fmt: skip
-    return found
+    return _with_conjuncts(found)
+
+
+GENERIC_HEADS = {"effort", "bid", "process", "initiative", "move", "attempt", "campaign"}
+
+
+def object_words(noun: Token) -> set[str]:
+    """The words an object answers to: its lemma and form, the two-word name it ends
+    ("human shields", "tear gas"), and for a generic head the word that says what it is
+    ("mediation efforts")."""
+    lemma = noun.lemma_.lower()
+    words = {lemma, noun.lower_}
+    left = [c for c in noun.lefts if c.dep_ in {"compound", "amod"}]
+    if left:
+        word = left[-1]
+        words.add(f"{word.lemma_.lower()} {lemma}")
+        words.add(noun.doc[word.i : noun.i + 1].text.lower())  # "cease-fire"
+        if lemma in GENERIC_HEADS and word.dep_ == "compound":
+            words.add(word.lemma_.lower())
+    return words
 
 
 def complements(verb: Token) -> list[Token]:
     """What a labelling verb says its object is: "called Chile **a liar**", "called the move
     **reckless**", "branded the group **a threat**" (a second direct object)."""
-    found = [c for c in verb.children if c.dep_ == "oprd"]
+    found = [c for c in verb.children if c.dep_ == "oprd" or _small_clause_head(c)]
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     return found or objects[1:]
+
+
+def _small_clause_head(token: Token) -> bool:
+    """ "found the consul guilty" may be parsed as a clause headed by the adjective."""
+    return token.dep_ in {"ccomp", "acomp"} and token.pos_ in {"ADJ", "NOUN"}
 
 
 def labelled(verb: Token) -> list[Token]:
@@ -485,7 +532,9 @@ def labelled(verb: Token) -> list[Token]:
 def _small_clause(complement: Token) -> set[str]:
     """Where the labelled thing hangs on the complement: "called [Chile's move] reckless" may be
     parsed with the move as a compound of the adjective; a noun's compounds are its own words."""
-    return {"nsubj", "compound"} if complement.pos_ == "ADJ" else {"nsubj"}
+    if complement.pos_ == "ADJ" or _small_clause_head(complement):
+        return {"nsubj", "compound"}
+    return {"nsubj"}
 
 
 def _slot(head: Token, kind: str, word: str, particle: str | None = None) -> list[Token]:

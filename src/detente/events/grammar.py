@@ -210,21 +210,22 @@ class Grammar:
 
     def transform(self, code: str, mode: str) -> str | None:
         """The CAMEO code once the reading is applied; None when nothing is coded."""
-        root = code[:2]
-        conflict = int(root) >= 10
+        conflict = int(code[:2]) >= 10
         if mode == "fact":
             return code
-        if mode == "intent":
-            if conflict:
-                return self.threat_codes.get(root)
-            return self.intent_codes.get(root)
-        if mode == "threat":
-            if conflict:
-                return self.threat_codes.get(root)
-            return self.intent_codes.get(root)
+        if mode in {"intent", "threat"}:
+            return _lookup(self.threat_codes if conflict else self.intent_codes, code)
         if mode == "refusal":
-            return self.refusal_codes.get(root)
+            return _lookup(self.refusal_codes, code)
         return None
+
+
+def _lookup(codes: dict[str, str], code: str) -> str | None:
+    """The entry for ``code`` or, failing that, for its nearest parent ("0871", "087", "08")."""
+    for length in range(len(code), 1, -1):
+        if code[:length] in codes:
+            return codes[code[:length]]
+    return None
 
 
 def object_of(token: Token) -> Token | None:
@@ -239,9 +240,10 @@ def object_of(token: Token) -> Token | None:
 
 def subjects(verb: Token, grammar: Grammar) -> list[Token]:
     """The tokens that act as subject of ``verb``, following control and coordination."""
-    for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS:
-            return [child]
+    found = [child for child in verb.children if child.dep_ in SUBJECT_DEPS]
+    if found:
+        # a dateline ("KABUL - the minister met ...") can be parsed as a second subject
+        return [min(found, key=lambda child: abs(verb.i - child.i))]
     for child in verb.children:
         if child.dep_ == "agent":
             return [t for t in child.children if t.dep_ == "pobj"]
