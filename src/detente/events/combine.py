@@ -26,7 +26,6 @@ from detente.records import Event, Mention
 LEXICON_FLOOR = 0.35
 LEARNED_THRESHOLD = 0.6
 SAYING_ROOTS = frozenset({"10", "11", "12", "13"})
-OBLIGATION = frozenset({"must", "should", "ought"})
 # The classifier sees a pronoun, not whom it stands for: on PLV open none of its events with a
 # pronoun target was right.
 PRONOUNS = frozenset({"it", "they", "them", "he", "him", "she", "her", "we", "us", "i", "me"})
@@ -101,7 +100,7 @@ class Combiner:
             if (
                 self.accepts(prediction)
                 and not self.credits_reporter(doc, pair, prediction)
-                and not said_of(pair.trigger, prediction)
+                and not said_of(pair.trigger, prediction, self.grammar)
             ):
                 out.append(self.learned_event(doc, pair, prediction))
         return out
@@ -157,12 +156,12 @@ class Combiner:
         )
 
 
-def said_of(verb: Token, prediction: Prediction) -> bool:
+def said_of(verb: Token, prediction: Prediction, grammar: Grammar | None) -> bool:
     """Whether a saying code (demand, criticism, ...) would go to the subject of what is said or
     demanded: in "Chile said Peru must free them" the demand is Chile's, not Peru's."""
-    if prediction.label not in SAYING_ROOTS:
+    if prediction.label not in SAYING_ROOTS or grammar is None:
         return False
-    modal = any(c.dep_ == "aux" and c.lower_ in OBLIGATION for c in verb.children)
+    modal = any(c.dep_ == "aux" and c.lower_ in grammar.obligation_aux for c in verb.children)
     return modal or verb.dep_ == "ccomp"
 
 
