@@ -105,10 +105,17 @@ def test_future_conflict_is_a_threat(code) -> None:
 
 def test_speaker_of_a_hostile_report_accuses_the_actor(code) -> None:
     found = triples(
-        code("Chile invaded Peru last year, the Norwegian foreign minister said.", ACTORS)
+        code("On Monday the Norwegian foreign minister said Chile invaded Peru.", ACTORS)
     )
     assert ("Chile", "190", "Peru") in found
     assert ("the Norwegian foreign minister", "112", "Chile") in found
+
+
+def test_a_source_named_after_the_news_only_attributes_it(code) -> None:
+    found = triples(
+        code("Chile invaded Peru last year, the Norwegian foreign minister said.", ACTORS)
+    )
+    assert found == {("Chile", "190", "Peru")}
 
 
 def test_unnamed_speaker_accuses_nobody(code) -> None:

@@ -224,12 +224,13 @@ class EventExtractor:
         return _with_conjuncts(sources), [_with_conjuncts(g) for g in groups]
 
     def reported_accusation(self, candidate: Candidate) -> Candidate | None:
-        """A speaker who reports another's hostile act accuses the actor of it:
-        'Russia invaded Crimea, the minister said' is also minister -> Russia, 112."""
+        """A speaker who puts forward another's hostile act accuses the actor of it: "the
+        minister said Russia invaded Crimea" is also minister -> Russia, 112. A source named
+        after the news ("..., the ministry said") only attributes it, as wire copy does."""
         if candidate.reading != "fact" or int(candidate.code[:2]) < 14:
             return None
         speech = self.speech_verb_over(candidate.trigger)
-        if speech is None:
+        if speech is None or speech.i > candidate.trigger.i:
             return None
         speakers = subjects(speech, self.grammar)
         if not speakers or set(speakers) & set(candidate.sources):
