@@ -263,3 +263,13 @@ def test_a_possessive_pronoun_stands_for_the_subject(code) -> None:
     text = "Ambassador Lindqvist was in the news, as his talks with President Ortega had leaked."
     found = triples(code(text, ACTORS))
     assert ("Ambassador Lindqvist", "040", "President Ortega") in found
+
+
+def test_a_complaint_targets_whom_it_is_about_not_whom_it_is_made_to(code) -> None:
+    actors = {"Chile": ("CHL", None), "the United Nations": ("IGO", None), "Peru": ("PER", None)}
+    for text in [
+        "Chile complained to the United Nations about Peru on Monday.",
+        "Chile complained to the United Nations over Peru's raids.",
+    ]:
+        found = triples(code(text, actors))
+        assert [(s, c[:2], t) for s, c, t in found] == [("Chile", "11", "Peru")], found
