@@ -138,3 +138,16 @@ def test_default_pipeline_with_sentence_selection() -> None:
     doc = nlp(text)
     assert all(text[m.start : m.end] == m.text for m in doc._.mentions)
     assert {"PERGOV", "CHL"} <= {m.actor.code for m in doc._.mentions}
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "code"),
+    [
+        ("Chile said it would withdraw its troops from Peru.", "its troops", "CHLMIL"),
+        ("Peru says Chile has moved their soldiers to the border.", "their soldiers", "CHLMIL"),
+    ],
+)
+def test_a_possessive_pronoun_gives_its_owners_country(
+    parse: Callable[..., Doc], text: str, phrase: str, code: str
+) -> None:
+    assert by_text(parse(text))[phrase].actor.code == code

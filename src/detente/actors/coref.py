@@ -23,6 +23,7 @@ STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "SPY", "COP"})
 NOT_COUNTRIES = frozenset({"IGO", "NGO", "IMG"})
 NEAREST_RATIO = 1.5
 NEAREST_MAX = 12
+POSSESSIVE_PRONOUNS = frozenset({"its", "their"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,7 +220,11 @@ def _with_context(item: Linked, others: list[tuple[Linked, str]]) -> Linked:
     nearest = _clearly_nearest(item, others)
     if hint is not None and own is not None and not own.minority:
         nearest = None
-    if len(countries) == 1:
+    owner = _owner(item, others)
+    if owner is not None:
+        country, method = owner, "context"
+        why = f"context: '{item.found.candidate.phrase.words[0]}' refers back to {country}"
+    elif len(countries) == 1:
         country, method = next(iter(countries)), "context"
         why = f"context: the only country named in the sentence is {country}"
     elif nearest is not None:
@@ -231,6 +236,18 @@ def _with_context(item: Linked, others: list[tuple[Linked, str]]) -> Linked:
         return item
     actor = replace(item.actor, country=country, method=method)
     return Linked(item.found, item.text, actor, item.chain, (*item.evidence, why))
+
+
+def _owner(item: Linked, others: list[tuple[Linked, str]]) -> str | None:
+    """The country of the actor a possessive pronoun refers back to, for a sector word: the
+    nearest one before it ("Chile will withdraw its troops from Peru": Chile's troops)."""
+    phrase, own = item.found.candidate.phrase, item.found.resolution
+    if not phrase.words or phrase.words[0].lower() not in POSSESSIVE_PRONOUNS:
+        return None
+    if item.actor.sector is None or phrase.names or (own is not None and own.entity):
+        return None  # "its partners" are not its own; "its EU partners" are named
+    before = [(o, c) for o, c in others if o.found.end <= item.found.start]
+    return max(before, key=lambda oc: oc[0].found.end)[1] if before else None
 
 
 def to_mention(linked: Linked, start: int, end: int) -> Mention:
