@@ -256,3 +256,15 @@ def test_a_possessive_pronoun_stands_for_the_subject(code) -> None:
     text = "Ambassador Lindqvist was in the news, as his talks with President Ortega had leaked."
     found = triples(code(text, ACTORS))
     assert ("Ambassador Lindqvist", "040", "President Ortega") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Chilean press wrote a lot about what President Ortega will discuss with Ambassador "
+        "Lindqvist.",
+        "Chilean newspapers speculated about how Peru will attack Norway.",
+    ],
+)
+def test_talk_about_what_will_happen_is_no_intent(code, text: str) -> None:
+    assert code(text, ACTORS) == []

@@ -50,6 +50,7 @@ class Grammar:
     obligation_aux: frozenset[str]
     receiving_verbs: frozenset[str] = frozenset()
     condition_marks: frozenset[str] = frozenset()
+    speculation_preps: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls) -> Grammar:
@@ -74,6 +75,7 @@ class Grammar:
                 obligation_aux=frozenset(data["obligation_aux"]),
                 receiving_verbs=frozenset(data["receiving_verbs"]),
                 condition_marks=frozenset(data["condition_marks"]),
+                speculation_preps=frozenset(data["speculation_preps"]),
             )
         except (KeyError, TypeError, AttributeError, yaml.YAMLError) as error:
             raise ConfigError(f"grammar.yaml is invalid: {error}") from error
@@ -87,6 +89,8 @@ class Grammar:
             return Reading("refusal", verb, "will not")
         if self.negated(verb) or (self.hypothetical(verb) and not future):
             return Reading("skip", verb, "negated or hypothetical")
+        if future and verb.dep_ == "pcomp" and verb.head.lower_ in self.speculation_preps:
+            return Reading("skip", verb, f"talk {verb.head.text} what will be")
         mode = "threat" if future else "fact"
         current = verb
         while current.dep_ == "xcomp" and current.head is not current:
