@@ -50,3 +50,20 @@ def test_a_mirrored_clause_read_as_a_noun_phrase_keeps_its_roles(
     found = triples(code(text, ACTORS))
     assert (first, "051", second) in found
     assert (second, "051", first) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Norway complained that the talks collapsed because of Chile.", "Chile"),
+        ("Norway complained that Norway is a victim of a feud among Peru politicians.", "Peru"),
+        ("The Chilean foreign minister doubted that Norway would keep its word.", "Norway"),
+    ],
+)
+def test_a_complaint_is_about_the_foreign_actor_of_its_clause(code, text: str, target: str) -> None:
+    found = triples(code(text, ACTORS))
+    assert any(c.startswith("11") and t == target for _, c, t in found), found
+
+
+def test_a_complaint_about_ones_own_country_is_no_event(code) -> None:
+    assert code("Norway complained that Norway pays too much.", ACTORS) == []

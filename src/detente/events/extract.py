@@ -32,6 +32,7 @@ REPORTED_SELF = {"it", "they", "he", "she", "we"}
 POSSESSIVES = {"his", "her", "its", "their", "our"}
 RELATIVES = {"who", "which", "that"}  # as subjects of a relative clause
 DEMAND = "100"
+CLAUSE = "clause"  # the reading of a predicate whose target is somewhere in its that-clause
 PRESSURE_ROOT = "16"  # sanctions, embargoes, suspended ties: kept until a condition is met
 SEARCH_DEPS = {"poss", "compound", "amod", "nmod", "appos", "pobj", "prep", "npadvmod", "det"}
 SEARCH_PREPS = {"of", "from", "in", "at", "for", "by", "including", "with"}
@@ -159,6 +160,8 @@ class EventExtractor:
         if code is None or _governs_matched_xcomp(verb, self):
             return None
         sources, groups = self.verb_roles(verb, pattern, reading)
+        if not groups and "clause-any" in pattern.targets:
+            return _about_clause(verb, pattern, code, sources)
         targets = groups[0] if groups else []
         if not _enough(pattern, sources, targets):
             return None
@@ -351,6 +354,9 @@ class EventExtractor:
         if candidate.reading == "reported":
             yield from self.accusations(doc, candidate, index)
             return
+        if candidate.reading == CLAUSE:
+            yield from self.foreign_in_clause(doc, candidate, index)
+            return
         sources = self.actors(candidate.sources, index)
         sources = sources or self.actors(candidate.fallback, index)
         if len(sources) > 1 and _reciprocal(candidate.targets):
@@ -416,6 +422,18 @@ class EventExtractor:
                 countries = (source.actor.country, target.actor.country)
                 if None not in countries and countries[0] != countries[1]:
                     yield self.make_event(doc, candidate, source, target)
+
+    def foreign_in_clause(
+        self, doc: Doc, candidate: Candidate, index: MentionIndex
+    ) -> Iterator[Event]:
+        """What a complaint is about: the first actor of another country its clause names."""
+        named = _unique(m for t in candidate.targets for m in index.find_all(t))
+        for source in self.actors(candidate.sources, index):
+            country = source.actor.country
+            foreign = (m for m in named if m.actor.country not in {None, country})
+            target = next(foreign, None)
+            if country is not None and target is not None:
+                yield self.make_event(doc, candidate, source, target)
 
     def make_event(self, doc: Doc, candidate: Candidate, source: Mention, target: Mention) -> Event:
         entry = self.table.get(candidate.code)
@@ -489,6 +507,20 @@ def _antecedent(relative: Token, index: MentionIndex) -> list[Mention]:
     found = (index.at(t) for t in reversed(before))
     nearest = next((m for m in found if m is not None), None)
     return [nearest] if nearest is not None else []
+
+
+def _about_clause(
+    verb: Token, pattern: Pattern, code: str, sources: list[Token]
+) -> Candidate | None:
+    """ "Chile complained that the talks failed because of Peru": the nouns of the that-clause,
+    among which the target."""
+    said = [
+        t for c in verb.children if c.dep_ == "ccomp" for t in c.subtree
+        if t.pos_ in {"NOUN", "PROPN"} and t.dep_ != "compound"
+    ]  # fmt: skip
+    if not sources or not said:
+        return None
+    return Candidate(pattern, code, verb, tuple(sources), tuple(said), CLAUSE)
 
 
 def _reciprocal(tokens: tuple[Token, ...]) -> bool:
