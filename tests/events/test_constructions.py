@@ -273,3 +273,15 @@ def test_a_complaint_targets_whom_it_is_about_not_whom_it_is_made_to(code) -> No
     ]:
         found = triples(code(text, actors))
         assert [(s, c[:2], t) for s, c, t in found] == [("Chile", "11", "Peru")], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Chilean press wrote a lot about what President Ortega will discuss with Ambassador "
+        "Lindqvist.",
+        "Chilean newspapers speculated about how Peru will attack Norway.",
+    ],
+)
+def test_talk_about_what_will_happen_is_no_intent(code, text: str) -> None:
+    assert code(text, ACTORS) == []

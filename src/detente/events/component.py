@@ -19,6 +19,7 @@ from detente.events.grammar import Grammar
 from detente.events.learned import MODEL_FILES, LearnedClassifier, model_dir
 from detente.events.lexicon import Lexicon
 from detente.nlp import extensions
+from detente.records import Event
 
 
 @Language.factory(
@@ -69,5 +70,18 @@ class EventsComponent:
         else:
             combined = self.combiner.combine_many(found)
         for doc, events in zip(docs, combined, strict=True):
-            doc._.events = events
+            doc._.events = without_repeats(events)
         return docs
+
+
+def without_repeats(events: list[Event]) -> list[Event]:
+    """A sentence written twice in a doc (a headline repeated as the first line) gives its events
+    once."""
+    seen: set[tuple[str, str, str, str]] = set()
+    kept = []
+    for event in events:
+        key = (event.sentence.strip(), event.source.text, event.target.text, event.cameo)
+        if key not in seen:
+            seen.add(key)
+            kept.append(event)
+    return kept

@@ -14,7 +14,15 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from detente.events.cameo import CameoTable
-from detente.events.grammar import Grammar, Reading, object_of, passive, patients, subjects
+from detente.events.grammar import (
+    Grammar,
+    Reading,
+    misread_clause,
+    object_of,
+    passive,
+    patients,
+    subjects,
+)
 from detente.events.lexicon import Lexicon, Pattern
 from detente.events.pairs import Pair, candidate_pairs
 from detente.records import Actor, Event, Mention
@@ -22,7 +30,10 @@ from detente.records import Actor, Event, Mention
 MAX_SEARCH_DEPTH = 3
 REPORTED_SELF = {"it", "they", "he", "she", "we"}
 POSSESSIVES = {"his", "her", "its", "their", "our"}
+RELATIVES = {"who", "which", "that"}  # as subjects of a relative clause
 DEMAND = "100"
+CLAUSE = "clause"  # the reading of a predicate whose target is somewhere in its that-clause
+PRESSURE_ROOT = "16"  # sanctions, embargoes, suspended ties: kept until a condition is met
 SEARCH_DEPS = {"poss", "compound", "amod", "nmod", "appos", "pobj", "prep", "npadvmod", "det"}
 SEARCH_PREPS = {"of", "from", "in", "at", "for", "by", "including", "with"}
 
@@ -137,6 +148,8 @@ class EventExtractor:
                 candidate = self.noun_candidate(token)
                 if candidate is not None:
                     yield candidate
+            if token.pos_ == "NOUN":
+                yield from self.conditional_demands(token)
 
     def verb_candidate(self, verb: Token) -> Candidate | None:
         """The candidate of the best pattern whose actors are there: of two equally specific
@@ -160,6 +173,8 @@ class EventExtractor:
         if code is None:
             return None
         sources, groups = self.verb_roles(verb, pattern, reading)
+        if not groups and "clause-any" in pattern.targets:
+            return _about_clause(verb, pattern, code, sources)
         targets = groups[0] if groups else []
         if not _enough(pattern, sources, targets):
             return None
@@ -211,6 +226,9 @@ class EventExtractor:
         self, verb: Token, pattern: Pattern, reading: Reading
     ) -> tuple[list[Token], list[list[Token]]]:
         """Sources, and the target slots that are filled, in the lexicon's order."""
+        clause = misread_clause(verb)
+        if clause is not None and "obj" in pattern.targets:
+            return [clause[0]], [[clause[1]]]
         if passive(verb) and not pattern.objects:
             agents = [
                 t for c in verb.children if c.dep_ == "agent" for t in c.children
@@ -260,6 +278,34 @@ class EventExtractor:
                     "reported",
                 )
 
+    def conditional_demands(self, noun: Token) -> Iterator[Candidate]:
+        """ "Sanctions on Chile will stay until it frees the sailors, Norway said": who keeps the
+        pressure demands the condition of its target (the possessor, the subject of the verb,
+        else the speaker)."""
+        pressure = [
+            p for p in self.lexicon.noun_patterns(noun.lemma_.lower())
+            if p.code.startswith(PRESSURE_ROOT)
+        ]  # fmt: skip
+        verb = _governing_verb(noun)
+        if not pressure or verb is None or self.grammar.lasting_until(verb) is None:
+            return
+        targets = slot_tokens(noun, pressure[0].targets) or slot_tokens(verb, pressure[0].targets)
+        keepers = [c for c in noun.children if c.dep_ == "poss"]
+        keepers = keepers or [s for s in subjects(verb, self.grammar) if s != noun]
+        speech = self.speech_verb_over(verb)
+        if not keepers and speech is not None:
+            keepers = subjects(speech, self.grammar)
+        if keepers and targets:
+            pattern = Pattern(DEMAND, noun.lemma_.lower(), "noun")
+            yield Candidate(
+                pattern,
+                DEMAND,
+                noun,
+                tuple(_with_conjuncts(keepers)),
+                tuple(_with_conjuncts(targets)),
+                "reported",
+            )
+
     def speech_verb_over(self, token: Token) -> Token | None:
         current = token
         while (
@@ -285,6 +331,8 @@ class EventExtractor:
         fallback = []
         if governor is not None and noun.dep_ in {"dobj", "attr", "pobj"}:
             fallback = subjects(governor, self.grammar)
+        elif governor is None and code.startswith(DEMAND[:2]):
+            fallback = self.voiced_by(noun)
         targets = slot_tokens(noun, pattern.targets)
         if governor is not None and self.receiving(noun, governor):
             # "Chile received aid from Peru": Peru gives, Chile receives
@@ -307,6 +355,16 @@ class EventExtractor:
             tuple(_with_conjuncts(fallback)),
         )
 
+    def voiced_by(self, noun: Token) -> list[Token]:
+        """Who voices a demand named deep in what they say: "Oslo said on behalf of the
+        government of the demand for Chile to ..." (prepositional phrases up to the verb)."""
+        token = noun
+        while token.dep_ in {"pobj", "prep"} and token.head is not token:
+            token = token.head
+        if token.lemma_.lower() not in self.grammar.speech_verbs:
+            return []
+        return subjects(token, self.grammar)
+
     def receiving(self, noun: Token, governor: Token) -> bool:
         """Whether ``noun`` is what its verb's subject receives ("won support from X")."""
         if noun.dep_ != "dobj" or noun.head != governor:
@@ -318,6 +376,9 @@ class EventExtractor:
     def events_of(self, doc: Doc, candidate: Candidate, index: MentionIndex) -> Iterator[Event]:
         if candidate.reading == "reported":
             yield from self.accusations(doc, candidate, index)
+            return
+        if candidate.reading == CLAUSE:
+            yield from self.foreign_in_clause(doc, candidate, index)
             return
         sources = self.actors(candidate.sources, index)
         sources = sources or self.actors(candidate.fallback, index)
@@ -361,6 +422,8 @@ class EventExtractor:
             elif not here and token.lower_ in POSSESSIVES and token.dep_ == "poss":
                 main = [t for t in subjects(token.sent.root, self.grammar) if t.i < token.i]
                 here = [m for t in main for m in index.find_all(t)]
+            elif not here and token.lower_ in RELATIVES and token.head.dep_ == "relcl":
+                here = _antecedent(token, index)
             found += here
         return _unique(iter(found))
 
@@ -375,13 +438,25 @@ class EventExtractor:
     def accusations(self, doc: Doc, candidate: Candidate, index: MentionIndex) -> Iterator[Event]:
         """Events read off a report (accusations, demands) need known actors of two different
         countries."""
-        speakers = _unique(m for t in candidate.sources for m in index.find_all(t))
+        speakers = self.actors(candidate.sources, index)
         accused = _unique(m for t in candidate.targets for m in index.find_all(t))
         for source in speakers:
             for target in accused:
                 countries = (source.actor.country, target.actor.country)
                 if None not in countries and countries[0] != countries[1]:
                     yield self.make_event(doc, candidate, source, target)
+
+    def foreign_in_clause(
+        self, doc: Doc, candidate: Candidate, index: MentionIndex
+    ) -> Iterator[Event]:
+        """What a complaint is about: the first actor of another country its clause names."""
+        named = _unique(m for t in candidate.targets for m in index.find_all(t))
+        for source in self.actors(candidate.sources, index):
+            country = source.actor.country
+            foreign = (m for m in named if m.actor.country not in {None, country})
+            target = next(foreign, None)
+            if country is not None and target is not None:
+                yield self.make_event(doc, candidate, source, target)
 
     def make_event(self, doc: Doc, candidate: Candidate, source: Mention, target: Mention) -> Event:
         entry = self.table.get(candidate.code)
@@ -440,6 +515,35 @@ def _mentions(index: MentionIndex, token: Token) -> list[Mention]:
     if found or token.dep_ not in CORE_DEPS:
         return found
     return _np(token)
+
+
+def _antecedent(relative: Token, index: MentionIndex) -> list[Mention]:
+    """What a relative pronoun stands for: the noun its clause hangs on when that is an actor;
+    for "who", else the last mention before it in that noun's phrase ("the envoy of Chile, who
+    ..."), since the parser may hang the clause on a noun higher up than the person it means.
+    "that" and "which" often stand for things ("the attack in Kabul that killed ...")."""
+    noun = relative.head.head
+    own = index.at(noun)
+    if own is not None or relative.lower_ != "who":
+        return [own] if own is not None else []
+    before = [t for t in noun.subtree if t.i < relative.i]
+    found = (index.at(t) for t in reversed(before))
+    nearest = next((m for m in found if m is not None), None)
+    return [nearest] if nearest is not None else []
+
+
+def _about_clause(
+    verb: Token, pattern: Pattern, code: str, sources: list[Token]
+) -> Candidate | None:
+    """ "Chile complained that the talks failed because of Peru": the nouns of the that-clause,
+    among which the target."""
+    said = [
+        t for c in verb.children if c.dep_ == "ccomp" for t in c.subtree
+        if t.pos_ in {"NOUN", "PROPN"} and t.dep_ != "compound"
+    ]  # fmt: skip
+    if not sources or not said:
+        return None
+    return Candidate(pattern, code, verb, tuple(sources), tuple(said), CLAUSE)
 
 
 def _reciprocal(tokens: tuple[Token, ...]) -> bool:

@@ -49,6 +49,8 @@ class Grammar:
     noun_negators: frozenset[str]
     obligation_aux: frozenset[str]
     receiving_verbs: frozenset[str] = frozenset()
+    condition_marks: frozenset[str] = frozenset()
+    speculation_preps: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls) -> Grammar:
@@ -72,6 +74,8 @@ class Grammar:
                 noun_negators=frozenset(data["noun_negators"]),
                 obligation_aux=frozenset(data["obligation_aux"]),
                 receiving_verbs=frozenset(data["receiving_verbs"]),
+                condition_marks=frozenset(data["condition_marks"]),
+                speculation_preps=frozenset(data["speculation_preps"]),
             )
         except (KeyError, TypeError, AttributeError, yaml.YAMLError) as error:
             raise ConfigError(f"grammar.yaml is invalid: {error}") from error
@@ -85,6 +89,8 @@ class Grammar:
             return Reading("refusal", verb, "will not")
         if self.negated(verb) or (self.hypothetical(verb) and not future):
             return Reading("skip", verb, "negated or hypothetical")
+        if future and verb.dep_ == "pcomp" and verb.head.lower_ in self.speculation_preps:
+            return Reading("skip", verb, f"talk {verb.head.text} what will be")
         mode = "threat" if future else "fact"
         current = verb
         while current.dep_ == "xcomp" and current.head is not current:
@@ -166,6 +172,15 @@ class Grammar:
             child.dep_ == "aux" and child.lemma_.lower() in self.obligation_aux
             for child in token.children
         ) and not self.negated(token)
+
+    def lasting_until(self, verb: Token) -> Token | None:
+        """The clause of ``verb`` that says until when it lasts: "stay **until** it withdraws"."""
+        for clause in verb.children:
+            if clause.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in self.condition_marks for c in clause.children
+            ):
+                return clause
+        return None
 
     def future(self, token: Token) -> bool:
         return any(
@@ -298,6 +313,19 @@ def predicate(source: Token, target: Token) -> Token | None:
         # the target holds the verb (a whole sentence): the act is in its infinitive
         verb = _deepest_xcomp(verb)
     return verb
+
+
+def misread_clause(verb: Token) -> tuple[Token, Token] | None:
+    """Subject and object of a clause the parser read as a noun phrase: in "Lula thanked macron,
+    macron thanked Lula" the second "thanked" may hang as an adjective on the noun after it, with
+    its subject as that noun's compound (or its own subject)."""
+    noun = verb.head
+    if verb.dep_ != "amod" or not verb.tag_.startswith("VB") or noun.i < verb.i:
+        return None
+    before = [c for c in noun.children if c.dep_ == "compound" and c.i == verb.i - 1]
+    own = [c for c in verb.children if c.dep_ == "nsubj"]
+    found = own or before
+    return (found[0], noun) if found else None
 
 
 def _deepest_xcomp(verb: Token) -> Token:
