@@ -138,3 +138,21 @@ def test_default_pipeline_with_sentence_selection() -> None:
     doc = nlp(text)
     assert all(text[m.start : m.end] == m.text for m in doc._.mentions)
     assert {"PERGOV", "CHL"} <= {m.actor.code for m in doc._.mentions}
+
+
+def test_a_us_state_is_the_usa_not_the_country_beside_it(parse: Callable[..., Doc]) -> None:
+    doc = parse("Lawmakers in Oregon voted to welcome Eritrean refugees.")
+    assert by_text(doc)["Oregon"].actor.country == "USA"
+    assert by_text(doc)["Lawmakers"].actor.country != "ERI"
+
+
+def test_ice_is_us_immigration_police(parse: Callable[..., Doc]) -> None:
+    doc = parse("ICE deported forty Guatemalan farmworkers last week.")
+    assert by_text(doc)["ICE"].actor.code == "USACOP"
+
+
+def test_a_lowercase_common_noun_is_no_president(parse: Callable[..., Doc]) -> None:
+    doc = parse("Patrols combed the bush near the Ugandan border.")
+    assert all(m.actor.name != "George W. Bush" for m in doc._.mentions)
+    assert "the bush" not in by_text(doc)
+
