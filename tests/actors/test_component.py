@@ -156,3 +156,23 @@ def test_a_lowercase_common_noun_is_no_president(parse: Callable[..., Doc]) -> N
     assert all(m.actor.name != "George W. Bush" for m in doc._.mentions)
     assert "the bush" not in by_text(doc)
 
+
+def test_a_senate_takes_the_country_of_the_story(parse: Callable[..., Doc]) -> None:
+    doc = parse("The Senate passed the mining bill, Chilean ministers said.")
+    assert by_text(doc)["The Senate"].actor.code == "CHLLEG"
+
+
+def test_a_senate_keeps_its_default_beside_a_target_country(parse: Callable[..., Doc]) -> None:
+    doc = parse("The Senate voted to impose tariffs on Peru.")
+    assert by_text(doc)["The Senate"].actor.code == "USALEG"
+
+
+def test_an_organisation_operating_somewhere_is_the_speaker(parse: Callable[..., Doc]) -> None:
+    from detente.events.extract import MentionIndex
+
+    doc = parse("The Red Cross operating in Yemen said Saudi jets had bombed a clinic.")
+    index = MentionIndex(doc, list(doc._.mentions))
+    said = next(t for t in doc if t.lower_ == "said")
+    subject = next(c for c in said.children if c.dep_ == "nsubj")
+    found = index.find(subject)
+    assert found is not None and found.actor.country == "IGO"
