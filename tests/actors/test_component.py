@@ -151,3 +151,41 @@ def test_a_possessive_pronoun_gives_its_owners_country(
     parse: Callable[..., Doc], text: str, phrase: str, code: str
 ) -> None:
     assert by_text(parse(text))[phrase].actor.code == code
+
+
+def test_a_us_state_is_the_usa_not_the_country_beside_it(parse: Callable[..., Doc]) -> None:
+    doc = parse("Lawmakers in Oregon voted to welcome Eritrean refugees.")
+    assert by_text(doc)["Oregon"].actor.country == "USA"
+    assert by_text(doc)["Lawmakers"].actor.country != "ERI"
+
+
+def test_ice_is_us_immigration_police(parse: Callable[..., Doc]) -> None:
+    doc = parse("ICE deported forty Guatemalan farmworkers last week.")
+    assert by_text(doc)["ICE"].actor.code == "USACOP"
+
+
+def test_a_lowercase_common_noun_is_no_president(parse: Callable[..., Doc]) -> None:
+    doc = parse("Patrols combed the bush near the Ugandan border.")
+    assert all(m.actor.name != "George W. Bush" for m in doc._.mentions)
+    assert "the bush" not in by_text(doc)
+
+
+def test_a_senate_takes_the_country_of_the_story(parse: Callable[..., Doc]) -> None:
+    doc = parse("The Senate passed the mining bill, Chilean ministers said.")
+    assert by_text(doc)["The Senate"].actor.code == "CHLLEG"
+
+
+def test_a_senate_keeps_its_default_beside_a_target_country(parse: Callable[..., Doc]) -> None:
+    doc = parse("The Senate voted to impose tariffs on Peru.")
+    assert by_text(doc)["The Senate"].actor.code == "USALEG"
+
+
+def test_an_organisation_operating_somewhere_is_the_speaker(parse: Callable[..., Doc]) -> None:
+    from detente.events.extract import MentionIndex
+
+    doc = parse("The Red Cross operating in Yemen said Saudi jets had bombed a clinic.")
+    index = MentionIndex(doc, list(doc._.mentions))
+    said = next(t for t in doc if t.lower_ == "said")
+    subject = next(c for c in said.children if c.dep_ == "nsubj")
+    found = index.find(subject)
+    assert found is not None and found.actor.country == "IGO"

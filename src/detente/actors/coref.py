@@ -175,15 +175,28 @@ def add_context(linked: list[Linked]) -> list[Linked]:
         country = item.actor.country
         if country is not None and country not in NOT_COUNTRIES and item.actor.sector != "MED":
             by_sentence.setdefault(item.found.candidate.sentence, []).append((item, country))
+    named = {item.actor.country for item in linked if not _default_country(item)}
     result = []
     for item in linked:
-        if item.actor.country is None and _needs_context(item):
-            others = [
-                o for o in by_sentence.get(item.found.candidate.sentence, []) if o[0] is not item
-            ]
-            item = _with_context(item, others)
+        if _default_country(item) and item.actor.country not in named:
+            item = _with_context(item, _others(by_sentence, item), default=True)
+        elif item.actor.country is None and _needs_context(item):
+            item = _with_context(item, _others(by_sentence, item))
         result.append(item)
     return result
+
+
+def _others(
+    by_sentence: dict[int, list[tuple[Linked, str]]], item: Linked
+) -> list[tuple[Linked, str]]:
+    """The countries named in the item's sentence by the other mentions."""
+    return [o for o in by_sentence.get(item.found.candidate.sentence, []) if o[0] is not item]
+
+
+def _default_country(item: Linked) -> bool:
+    """A name many countries use ("the Senate") whose country is only the table's default."""
+    own = item.found.resolution
+    return own is not None and own.default and item.actor.method == "table"
 
 
 def _clearly_nearest(item: Linked, others: list[tuple[Linked, str]]) -> str | None:
@@ -213,9 +226,18 @@ def _needs_context(item: Linked) -> bool:
     return item.actor.sector is not None or own.entity or own.hint is not None or bool(own.role)
 
 
-def _with_context(item: Linked, others: list[tuple[Linked, str]]) -> Linked:
+def _with_context(
+    item: Linked, others: list[tuple[Linked, str]], *, default: bool = False
+) -> Linked:
+    """The item with the sentence's one (or clearly nearest) country, else its ethnic hint.
+    With ``default`` only the one country of the sentence's other actors with a sector
+    ("Philippine officials", not "sanctions on Venezuela") replaces the table's default."""
     own = item.found.resolution
     hint = own.hint if own is not None else None
+    if default:
+        others = [o for o in others if o[0].actor.sector and not _default_country(o[0])]
+        if len({country for _, country in others}) != 1:
+            return item
     countries = {country for _, country in others}
     nearest = _clearly_nearest(item, others)
     if hint is not None and own is not None and not own.minority:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -84,9 +85,7 @@ class ActorKnowledge:
         pattern = tuple(shape(w) for w in words if w.replace(".", ""))
         if entry.kind == "person":
             pattern = ()
-        stamped = Entry(
-            entry.kind, entry.country, entry.sector, entry.igo, entry.name, pattern, entry.user
-        )
+        stamped = dataclasses.replace(entry, pattern=pattern)
         self.names.add(words, stamped, replace=replace)
 
     def roles(self, name: str) -> list[Role]:
@@ -118,7 +117,14 @@ class ActorKnowledge:
             sector = _sector(item.get("sector"), "institutions")
             names = [str(n) for n in item.get("names") or []]
             for text in names:
-                entry = Entry("institution", str(item["country"]), sector, name=names[0], user=user)
+                entry = Entry(
+                    "institution",
+                    str(item["country"]),
+                    sector,
+                    name=names[0],
+                    user=user,
+                    generic=bool(item.get("generic")),
+                )
                 self.add_name(text, entry, replace=user)
 
     def _load_sectors(self, data: dict[str, Any]) -> None:

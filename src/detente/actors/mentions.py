@@ -23,6 +23,7 @@ LOCATIVE = frozenset({"in", "at", "near", "into", "inside", "outside", "across",
 SUBJECT_PRONOUNS = frozenset({"he", "she", "they"})
 POSTED = frozenset({"embassy", "consulate", "ambassador", "envoy", "mission", "delegation"})
 NAME_LABELS = frozenset({"PERSON"})
+ARTICLES = frozenset({"the", "a", "an"})
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 TRIM_LEFT = frozenset({"PUNCT", "CCONJ", "SCONJ", "ADP", "PART", "SPACE"})
 STOP_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "mark", "aux", "relcl", "acl", "advcl"})
@@ -119,7 +120,7 @@ def build_phrase(doc: Doc, start: int, head: int, *, attach: bool = True) -> Phr
     """
     end = _entity_end(doc, head)
     words = tuple(t.text for t in doc[start:end])
-    names = frozenset(i - start for i in range(start, end) if doc[i].ent_type_ in NAME_LABELS)
+    names = frozenset(i - start for i in range(start, end) if _name_token(doc[i]))
     attached = (
         tuple(a for a in _attachments(doc, doc[head]) if a[1].span[0] >= end) if attach else ()
     )
@@ -138,6 +139,15 @@ def build_phrase(doc: Doc, start: int, head: int, *, attach: bool = True) -> Phr
     return Phrase(
         words, head - start, names, attached, location, tags, span, named, counted, after, clause
     )
+
+
+def _name_token(token: Token) -> bool:
+    """A word of a personal name; a lowercase word after an article is a common noun whatever
+    the tagger says ("the bush")."""
+    if token.ent_type_ not in NAME_LABELS:
+        return False
+    before = token.doc[token.i - 1].lower_ if token.i > 0 else ""
+    return not (token.text[:1].islower() and before in ARTICLES)
 
 
 def _counting(token: Token) -> bool:

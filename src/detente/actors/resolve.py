@@ -77,6 +77,7 @@ class Resolution:
     people: bool = False
     lead: int = 0
     minority: bool = False
+    default: bool = False
 
 
 @dataclass(slots=True)
@@ -100,6 +101,7 @@ class _Facts:
     people: bool = False
     lead: int = 0
     minority: bool = False
+    default: bool = False
     used: list[int] = field(default_factory=list)
     evidence: list[str] = field(default_factory=list)
 
@@ -416,6 +418,7 @@ def _premodifiers(
     if head_org and head_hit is not None and head_entry is not None:
         text = " ".join(phrase.words[head_hit.start : head_hit.end])
         method = "user" if head_entry.user else "table"
+        facts.default = facts.country is None and head_entry.generic
         facts.set_country(head_entry.country, method, f'"{text}" -> {head_entry.country}')
 
 
@@ -674,6 +677,7 @@ def _finish(facts: _Facts, phrase: Phrase) -> Resolution:
         facts.people,
         facts.lead,
         facts.minority,
+        facts.default,
     )
 
 

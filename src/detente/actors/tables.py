@@ -69,6 +69,7 @@ class Entry:
     name: str = ""
     pattern: tuple[str, ...] = ()
     user: bool = False
+    generic: bool = False
 
 
 @dataclass(frozen=True, slots=True)

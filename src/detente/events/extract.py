@@ -98,9 +98,18 @@ class MentionIndex:
 
 
 def _searchable(token: Token) -> bool:
+    if _subject_of_participle(token):
+        return True
     if token.dep_ == "prep":
         return token.lower_ in SEARCH_PREPS
     return token.dep_ in SEARCH_DEPS
+
+
+def _subject_of_participle(token: Token) -> bool:
+    """ "The Red Cross operating in Syria said": a parse that makes the participle the subject
+    hangs the organisation under it; it, not the place, is who speaks."""
+    verb = token.head
+    return token.dep_ == "nsubj" and verb.tag_ == "VBG" and verb.dep_ in ("nsubj", "nsubjpass")
 
 
 class EventExtractor:
