@@ -8,6 +8,7 @@ from detente.events.cameo import CameoTable
 from detente.events.extract import EventExtractor, MentionIndex
 from detente.events.grammar import Grammar
 from detente.events.lexicon import Lexicon, read_entries
+from detente.records import Actor, Mention
 from tests.events.conftest import triples, with_mentions
 
 pytestmark = pytest.mark.model
@@ -256,3 +257,23 @@ def test_a_possessive_pronoun_stands_for_the_subject(code) -> None:
     text = "Ambassador Lindqvist was in the news, as his talks with President Ortega had leaked."
     found = triples(code(text, ACTORS))
     assert ("Ambassador Lindqvist", "040", "President Ortega") in found
+
+
+def test_an_unnamed_speaker_still_speaks_for_its_pronoun(code) -> None:
+    text = "The striking dockers said they had condemned Santiago."
+    found = triples(code(text, ACTORS))
+    assert ("The striking dockers", "111", "Santiago") in found
+
+
+def test_the_named_speaker_stands_for_a_pronoun_that_has_its_own_mention(
+    bare_nlp, extractor
+) -> None:
+    text = "President Ortega said he will meet Ambassador Lindqvist."
+    doc = with_mentions(bare_nlp(text), ACTORS)
+    start = doc.text.index(" he ") + 1
+    pronoun = Mention("he", start, start + 2, Actor("CHL", "GOV", name=None, method="coref"))
+    doc._.mentions = sorted([*doc._.mentions, pronoun], key=lambda m: m.start)
+    found = triples(extractor.extract(doc))
+    assert ("President Ortega", "036", "Ambassador Lindqvist") in found
+    assert not any(s == "he" for s, _, _ in found)
+

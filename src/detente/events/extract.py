@@ -347,21 +347,26 @@ class EventExtractor:
         return next(known, found[0])
 
     def actors(self, tokens: tuple[Token, ...], index: MentionIndex) -> list[Mention]:
-        """The mentions at ``tokens``. A pronoun no mention covers stands, in what a speaker
-        reports, for the speaker ("Chile said it will not ..."); a possessive one for the subject
-        of the sentence ("Chile defended its talks with Peru")."""
+        """The mentions at ``tokens``. A subject pronoun stands, in what a speaker reports, for
+        the speaker ("Chile said it will not ..."); a possessive one no mention covers for the
+        subject of the sentence ("Chile defended its talks with Peru")."""
         found: list[Mention] = []
         for token in tokens:
             here = _mentions(index, token)
-            if not here and token.lower_ in REPORTED_SELF and token.dep_ == "nsubj":
-                speech = self.speech_verb_over(token.head)
-                speakers = subjects(speech, self.grammar) if speech is not None else []
-                here = [m for t in speakers for m in index.find_all(t)]
+            if token.lower_ in REPORTED_SELF and token.dep_ == "nsubj":
+                here = self.speaker_mentions(token, index) or here
             elif not here and token.lower_ in POSSESSIVES and token.dep_ == "poss":
                 main = [t for t in subjects(token.sent.root, self.grammar) if t.i < token.i]
                 here = [m for t in main for m in index.find_all(t)]
             found += here
         return _unique(iter(found))
+
+    def speaker_mentions(self, pronoun: Token, index: MentionIndex) -> list[Mention]:
+        """Whom the subject pronoun of a reported clause stands for: the speaker ("Chile said it
+        will ..."), named, rather than the pronoun's own mention."""
+        speech = self.speech_verb_over(pronoun.head)
+        speakers = subjects(speech, self.grammar) if speech is not None else []
+        return [m for t in speakers for m in _mentions(index, t)]
 
     def mutual(self, doc: Doc, candidate: Candidate, parties: list[Mention]) -> Iterator[Event]:
         """ "X and Y met": every party to every other, both ways."""
