@@ -277,3 +277,17 @@ def test_the_named_speaker_stands_for_a_pronoun_that_has_its_own_mention(
     assert ("President Ortega", "036", "Ambassador Lindqvist") in found
     assert not any(s == "he" for s, _, _ in found)
 
+
+
+def test_a_refusal_until_a_condition_is_met_is_addressed_to_who_must_meet_it(code) -> None:
+    text = "Norway will not lift the embargo until Chile frees the fishermen."
+    found = triples(code(text, ACTORS))
+    assert any(s == "Norway" and c.startswith("12") and t == "Chile" for s, c, t in found), found
+    text = "Chilean lawmakers said they will not end the boycott until their terms are met by Oslo."
+    found = triples(code(text, ACTORS))
+    assert any(s == "Chilean lawmakers" and c.startswith("12") and t == "Oslo" for s, c, t in found)
+
+
+def test_a_condition_without_a_refusal_is_no_refusal(code) -> None:
+    text = "Norway kept the embargo in place until Chile freed the fishermen."
+    assert not [e for e in code(text, ACTORS) if e.cameo.startswith("12")]

@@ -14,7 +14,15 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from detente.events.cameo import CameoTable
-from detente.events.grammar import Grammar, Reading, object_of, passive, patients, subjects
+from detente.events.grammar import (
+    Grammar,
+    Reading,
+    doers,
+    object_of,
+    passive,
+    patients,
+    subjects,
+)
 from detente.events.lexicon import Lexicon, Pattern
 from detente.events.pairs import Pair, candidate_pairs
 from detente.records import Actor, Event, Mention
@@ -23,6 +31,7 @@ MAX_SEARCH_DEPTH = 3
 REPORTED_SELF = {"it", "they", "he", "she", "we"}
 POSSESSIVES = {"his", "her", "its", "their", "our"}
 DEMAND = "100"
+REFUSAL = "120"
 SEARCH_DEPS = {"poss", "compound", "amod", "nmod", "appos", "pobj", "prep", "npadvmod", "det"}
 SEARCH_PREPS = {"of", "from", "in", "at", "for", "by", "including", "with"}
 
@@ -131,6 +140,9 @@ class EventExtractor:
                     accusation = self.reported_accusation(candidate)
                     if accusation is not None:
                         yield accusation
+                refusal = self.conditional_refusal(token)
+                if refusal is not None:
+                    yield refusal
                 yield from self.reported_demands(token)
         for token in sentence:
             if token.pos_ in {"NOUN", "PROPN"} and token.i not in matched:
@@ -236,6 +248,28 @@ class EventExtractor:
             return None
         pattern = Pattern("112", speech.lemma_.lower(), "verb")
         return Candidate(pattern, "112", speech, tuple(speakers), candidate.sources, "reported")
+
+    def conditional_refusal(self, verb: Token) -> Candidate | None:
+        """ "Peru will not lift the blockade until Chile frees the crew": Peru's refusal is
+        addressed to whoever must meet the condition (Chile)."""
+        reading = self.grammar.read(verb)
+        if reading.mode != "refusal":
+            return None
+        targets = [t for clause in self.grammar.conditions(verb) for t in doers(clause)]
+        sources = subjects(reading.subject, self.grammar)
+        if not targets or not sources:
+            return None
+        pattern = self.match_verb(verb)
+        code = self.grammar.transform(pattern.code, "refusal") if pattern else None
+        code = code or REFUSAL
+        return Candidate(
+            Pattern(code, verb.lemma_.lower(), "verb"),
+            code,
+            verb,
+            tuple(_with_conjuncts(sources)),
+            tuple(_with_conjuncts(targets)),
+            "refusal",
+        )
 
     def reported_demands(self, speech: Token) -> Iterator[Candidate]:
         """ "Chile must withdraw, Norway said": the speaker demands it of Chile."""

@@ -49,6 +49,7 @@ class Grammar:
     noun_negators: frozenset[str]
     obligation_aux: frozenset[str]
     receiving_verbs: frozenset[str] = frozenset()
+    condition_marks: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls) -> Grammar:
@@ -72,6 +73,7 @@ class Grammar:
                 noun_negators=frozenset(data["noun_negators"]),
                 obligation_aux=frozenset(data["obligation_aux"]),
                 receiving_verbs=frozenset(data["receiving_verbs"]),
+                condition_marks=frozenset(data["condition_marks"]),
             )
         except (KeyError, TypeError, AttributeError, yaml.YAMLError) as error:
             raise ConfigError(f"grammar.yaml is invalid: {error}") from error
@@ -159,6 +161,13 @@ class Grammar:
             for clause in clauses
             for c in clause.children
         )
+
+    def conditions(self, verb: Token) -> list[Token]:
+        """The clauses that say what must happen first: "will not lift it **until Chile pays**"."""
+        return [
+            clause for clause in verb.children if clause.dep_ == "advcl"
+            and any(c.dep_ == "mark" and c.lower_ in self.condition_marks for c in clause.children)
+        ]  # fmt: skip
 
     def obliged(self, token: Token) -> bool:
         """ "must withdraw": what a speaker says another must do is a demand."""
@@ -272,6 +281,12 @@ def patients(verb: Token, grammar: Grammar) -> list[Token]:
     if found or verb.dep_ not in {"xcomp", "advcl", "conj"}:
         return found
     return subjects(verb.head, grammar)
+
+
+def doers(verb: Token) -> list[Token]:
+    """Who does what ``verb`` says: its passive agent, else its subject."""
+    agents = [t for c in verb.children if c.dep_ == "agent" for t in c.children if t.dep_ == "pobj"]
+    return agents or [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
 
 
 def passive(verb: Token) -> bool:
