@@ -278,7 +278,6 @@ def test_the_named_speaker_stands_for_a_pronoun_that_has_its_own_mention(
     assert not any(s == "he" for s, _, _ in found)
 
 
-
 def test_a_refusal_until_a_condition_is_met_is_addressed_to_who_must_meet_it(code) -> None:
     text = "Norway will not lift the embargo until Chile frees the fishermen."
     found = triples(code(text, ACTORS))
