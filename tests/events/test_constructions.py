@@ -290,3 +290,17 @@ def test_a_refusal_until_a_condition_is_met_is_addressed_to_who_must_meet_it(cod
 def test_a_condition_without_a_refusal_is_no_refusal(code) -> None:
     text = "Norway kept the embargo in place until Chile freed the fishermen."
     assert not [e for e in code(text, ACTORS) if e.cameo.startswith("12")]
+
+
+def test_saying_another_was_responsible_accuses_it(code) -> None:
+    for text in (
+        "Norway said Chile was responsible for the explosion at the port.",
+        "Norway said on Sunday that Chile was behind the raid.",
+        "Norway said Chile was to blame for the blackout.",
+    ):
+        assert ("Norway", "112", "Chile") in triples(code(text, ACTORS)), text
+
+
+def test_saying_another_was_not_responsible_accuses_nobody(code) -> None:
+    assert code("Norway said Chile was not responsible for the explosion.", ACTORS) == []
+    assert code("Oslo said Norway was behind the new port deal.", ACTORS) == []

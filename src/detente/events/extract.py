@@ -32,6 +32,7 @@ REPORTED_SELF = {"it", "they", "he", "she", "we"}
 POSSESSIVES = {"his", "her", "its", "their", "our"}
 DEMAND = "100"
 REFUSAL = "120"
+ACCUSE = "112"
 SEARCH_DEPS = {"poss", "compound", "amod", "nmod", "appos", "pobj", "prep", "npadvmod", "det"}
 SEARCH_PREPS = {"of", "from", "in", "at", "for", "by", "including", "with"}
 
@@ -272,24 +273,27 @@ class EventExtractor:
         )
 
     def reported_demands(self, speech: Token) -> Iterator[Candidate]:
-        """ "Chile must withdraw, Norway said": the speaker demands it of Chile."""
+        """ "Chile must withdraw, Norway said": the speaker demands it of Chile; "Chile was
+        responsible for the attack, Norway said": the speaker accuses Chile."""
         if speech.lemma_.lower() not in self.grammar.speech_verbs:
             return
         speakers = subjects(speech, self.grammar)
         if not speakers or self.grammar.read(speech).mode == "skip":
             return
         for clause in speech.children:
-            if clause.dep_ not in {"ccomp", "parataxis"} or not self.grammar.obliged(clause):
+            if clause.dep_ not in {"ccomp", "parataxis"}:
                 continue
-            obliged = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
-            if obliged:
-                pattern = Pattern(DEMAND, speech.lemma_.lower(), "verb")
+            code = DEMAND if self.grammar.obliged(clause) else None
+            code = ACCUSE if self.grammar.blames(clause) else code
+            named = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            if code is not None and named:
+                pattern = Pattern(code, speech.lemma_.lower(), "verb")
                 yield Candidate(
                     pattern,
-                    DEMAND,
+                    code,
                     speech,
                     tuple(_with_conjuncts(speakers)),
-                    tuple(_with_conjuncts(obliged)),
+                    tuple(_with_conjuncts(named)),
                     "reported",
                 )
 

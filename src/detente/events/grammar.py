@@ -50,6 +50,7 @@ class Grammar:
     obligation_aux: frozenset[str]
     receiving_verbs: frozenset[str] = frozenset()
     condition_marks: frozenset[str] = frozenset()
+    culprit_words: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls) -> Grammar:
@@ -74,6 +75,7 @@ class Grammar:
                 obligation_aux=frozenset(data["obligation_aux"]),
                 receiving_verbs=frozenset(data["receiving_verbs"]),
                 condition_marks=frozenset(data["condition_marks"]),
+                culprit_words=frozenset(data["culprit_words"]),
             )
         except (KeyError, TypeError, AttributeError, yaml.YAMLError) as error:
             raise ConfigError(f"grammar.yaml is invalid: {error}") from error
@@ -168,6 +170,13 @@ class Grammar:
             clause for clause in verb.children if clause.dep_ == "advcl"
             and any(c.dep_ == "mark" and c.lower_ in self.condition_marks for c in clause.children)
         ]  # fmt: skip
+
+    def blames(self, clause: Token) -> bool:
+        """ "Chile was responsible", "was behind it", "was to blame": the clause names a culprit."""
+        return any(
+            c.dep_ in {"acomp", "prep", "xcomp", "attr"} and c.lemma_.lower() in self.culprit_words
+            for c in clause.children
+        ) and not self.negated(clause)
 
     def obliged(self, token: Token) -> bool:
         """ "must withdraw": what a speaker says another must do is a demand."""
