@@ -304,3 +304,15 @@ def test_saying_another_was_responsible_accuses_it(code) -> None:
 def test_saying_another_was_not_responsible_accuses_nobody(code) -> None:
     assert code("Norway said Chile was not responsible for the explosion.", ACTORS) == []
     assert code("Oslo said Norway was behind the new port deal.", ACTORS) == []
+
+
+def test_a_document_speaks_for_whoever_issued_it(code) -> None:
+    found = triples(code("Norway issued a statement on Friday condemning Chile.", ACTORS))
+    assert ("Norway", "111", "Chile") in found
+    found = triples(code("Chilean lawmakers passed a resolution urging Peru to withdraw.", ACTORS))
+    assert ("Chilean lawmakers", "020", "Peru") in found
+
+
+def test_reading_a_document_does_not_make_the_reader_its_author(code) -> None:
+    found = triples(code("Norway read a report accusing Chile of fraud.", ACTORS))
+    assert not any(s == "Norway" for s, _, _ in found)

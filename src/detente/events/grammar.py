@@ -51,6 +51,8 @@ class Grammar:
     receiving_verbs: frozenset[str] = frozenset()
     condition_marks: frozenset[str] = frozenset()
     culprit_words: frozenset[str] = frozenset()
+    documents: frozenset[str] = frozenset()
+    issuing_verbs: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls) -> Grammar:
@@ -76,6 +78,8 @@ class Grammar:
                 receiving_verbs=frozenset(data["receiving_verbs"]),
                 condition_marks=frozenset(data["condition_marks"]),
                 culprit_words=frozenset(data["culprit_words"]),
+                documents=frozenset(data["documents"]),
+                issuing_verbs=frozenset(data["issuing_verbs"]),
             )
         except (KeyError, TypeError, AttributeError, yaml.YAMLError) as error:
             raise ConfigError(f"grammar.yaml is invalid: {error}") from error
@@ -279,8 +283,24 @@ def subjects(verb: Token, grammar: Grammar) -> list[Token]:
             return []
         return subjects(verb.head, grammar)
     if verb.dep_ in {"relcl", "acl"} and verb.head is not verb:
-        return [verb.head]
+        return issuers(verb.head, grammar) or [verb.head]
     return []
+
+
+def issuers(document: Token, grammar: Grammar) -> list[Token]:
+    """Who issued a document that says something: "**Norway** issued a statement condemning
+    Chile", "a report published by **Norway** accusing Chile"."""
+    if document.lemma_.lower() not in grammar.documents:
+        return []
+    issued = document.head
+    if document.dep_ == "dobj" and issued.lemma_.lower() in grammar.issuing_verbs:
+        return subjects(issued, grammar)
+    by = [
+        c
+        for c in document.children
+        if c.dep_ == "acl" and c.lemma_.lower() in grammar.issuing_verbs
+    ]
+    return [t for verb in by for c in verb.children if c.dep_ == "agent" for t in c.children]
 
 
 def patients(verb: Token, grammar: Grammar) -> list[Token]:
