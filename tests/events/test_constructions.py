@@ -316,3 +316,9 @@ def test_a_document_speaks_for_whoever_issued_it(code) -> None:
 def test_reading_a_document_does_not_make_the_reader_its_author(code) -> None:
     found = triples(code("Norway read a report accusing Chile of fraud.", ACTORS))
     assert not any(s == "Norway" for s, _, _ in found)
+
+
+def test_what_an_appeal_asks_for_is_not_whom_it_asks(code) -> None:
+    assert code("Norway called for an inquiry into the shooting.", ACTORS) == []
+    found = triples(code("Norway urged Chile to free the sailors.", ACTORS))
+    assert ("Norway", "020", "Chile") in found

@@ -380,9 +380,16 @@ class EventExtractor:
     def targets(self, candidate: Candidate, index: MentionIndex) -> list[Mention]:
         """The first target slot that holds an actor the actors stage knows, else the first."""
         groups = [candidate.targets, *candidate.alternatives]
+        if candidate.code[:2] in self.grammar.addressed_roots:
+            groups = [tuple(t for t in g if self.addressee(t, index)) for g in groups]
         found = [_unique(m for t in group for m in _mentions(index, t)) for group in groups]
         known = (g for g in found if any(m.actor.method != UNRESOLVED for m in g))
         return next(known, found[0])
+
+    def addressee(self, token: Token, index: MentionIndex) -> bool:
+        """Whether an appeal or demand can be addressed to ``token``: a known actor, or a noun
+        phrase that is no event ("called for **an inquiry**" asks it of nobody named)."""
+        return bool(index.find_all(token)) or not self.lexicon.noun_patterns(token.lemma_.lower())
 
     def actors(self, tokens: tuple[Token, ...], index: MentionIndex) -> list[Mention]:
         """The mentions at ``tokens``. A subject pronoun stands, in what a speaker reports, for

@@ -52,6 +52,7 @@ class Grammar:
     condition_marks: frozenset[str] = frozenset()
     culprit_words: frozenset[str] = frozenset()
     documents: frozenset[str] = frozenset()
+    addressed_roots: frozenset[str] = frozenset()
     issuing_verbs: frozenset[str] = frozenset()
 
     @classmethod
@@ -79,6 +80,7 @@ class Grammar:
                 condition_marks=frozenset(data["condition_marks"]),
                 culprit_words=frozenset(data["culprit_words"]),
                 documents=frozenset(data["documents"]),
+                addressed_roots=frozenset(str(r) for r in data["addressed_roots"]),
                 issuing_verbs=frozenset(data["issuing_verbs"]),
             )
         except (KeyError, TypeError, AttributeError, yaml.YAMLError) as error:
