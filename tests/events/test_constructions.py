@@ -322,3 +322,8 @@ def test_what_an_appeal_asks_for_is_not_whom_it_asks(code) -> None:
     assert code("Norway called for an inquiry into the shooting.", ACTORS) == []
     found = triples(code("Norway urged Chile to free the sailors.", ACTORS))
     assert ("Norway", "020", "Chile") in found
+
+
+def test_an_investigation_announced_is_an_investigation(code) -> None:
+    found = triples(code("Norway agreed to investigate Chile over the spill.", ACTORS))
+    assert ("Norway", "090", "Chile") in found
