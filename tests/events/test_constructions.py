@@ -311,6 +311,8 @@ def test_a_document_speaks_for_whoever_issued_it(code) -> None:
     assert ("Norway", "111", "Chile") in found
     found = triples(code("Chilean lawmakers passed a resolution urging Peru to withdraw.", ACTORS))
     assert ("Chilean lawmakers", "020", "Peru") in found
+    text = "A statement released by Oslo on Monday condemning Chile was read out in Lima."
+    assert ("Oslo", "111", "Chile") in triples(code(text, ACTORS))
 
 
 def test_reading_a_document_does_not_make_the_reader_its_author(code) -> None:
@@ -327,3 +329,12 @@ def test_what_an_appeal_asks_for_is_not_whom_it_asks(code) -> None:
 def test_an_investigation_announced_is_an_investigation(code) -> None:
     found = triples(code("Norway agreed to investigate Chile over the spill.", ACTORS))
     assert ("Norway", "090", "Chile") in found
+
+
+def test_who_raises_concern_about_an_act_did_not_do_it(code) -> None:
+    text = "Norway raised concerns about the detention of Chilean lawmakers."
+    found = triples(code(text, ACTORS))
+    assert ("Norway", "110", "Chilean lawmakers") in found
+    assert not any(s == "Norway" and c.startswith("17") for s, c, _ in found), found
+    found = triples(code("Norway launched an attack on Chile.", ACTORS))
+    assert ("Norway", "190", "Chile") in found

@@ -320,7 +320,7 @@ class EventExtractor:
         sources = [c for c in noun.children if c.dep_ in {"poss", "compound", "amod", "nmod"}]
         sources += _prep_objects(noun, "by")
         fallback = []
-        if governor is not None and noun.dep_ in {"dobj", "attr", "pobj"}:
+        if governor is not None and _argument_of(noun, governor):
             fallback = subjects(governor, self.grammar)
         targets = slot_tokens(noun, pattern.targets)
         if governor is not None and self.receiving(noun, governor):
@@ -641,6 +641,15 @@ def _governing_verb(noun: Token) -> Token | None:
         else:
             return None
     return None
+
+
+def _argument_of(noun: Token, verb: Token) -> bool:
+    """Whether ``noun`` is the verb's own object ("launched an attack", "took part in talks"),
+    not the topic of another noun ("raised concerns about the detention": the one who raises
+    concerns did not detain)."""
+    if noun.dep_ in {"dobj", "attr"}:
+        return noun.head == verb
+    return noun.dep_ == "pobj" and noun.head.head == verb
 
 
 def _governs_matched_xcomp(verb: Token, extractor: EventExtractor) -> bool:
