@@ -8,6 +8,7 @@ from detente.events.cameo import CameoTable
 from detente.events.extract import EventExtractor, MentionIndex
 from detente.events.grammar import Grammar
 from detente.events.lexicon import Lexicon, read_entries
+from detente.records import Actor, Mention
 from tests.events.conftest import triples, with_mentions
 
 pytestmark = pytest.mark.model
@@ -285,3 +286,84 @@ def test_a_complaint_targets_whom_it_is_about_not_whom_it_is_made_to(code) -> No
 )
 def test_talk_about_what_will_happen_is_no_intent(code, text: str) -> None:
     assert code(text, ACTORS) == []
+
+
+def test_an_unnamed_speaker_still_speaks_for_its_pronoun(code) -> None:
+    text = "The striking dockers said they had condemned Santiago."
+    found = triples(code(text, ACTORS))
+    assert ("The striking dockers", "111", "Santiago") in found
+
+
+def test_the_named_speaker_stands_for_a_pronoun_that_has_its_own_mention(
+    bare_nlp, extractor
+) -> None:
+    text = "President Ortega said he will meet Ambassador Lindqvist."
+    doc = with_mentions(bare_nlp(text), ACTORS)
+    start = doc.text.index(" he ") + 1
+    pronoun = Mention("he", start, start + 2, Actor("CHL", "GOV", name=None, method="coref"))
+    doc._.mentions = sorted([*doc._.mentions, pronoun], key=lambda m: m.start)
+    found = triples(extractor.extract(doc))
+    assert ("President Ortega", "036", "Ambassador Lindqvist") in found
+    assert not any(s == "he" for s, _, _ in found)
+
+
+def test_a_refusal_until_a_condition_is_met_is_addressed_to_who_must_meet_it(code) -> None:
+    text = "Norway will not lift the embargo until Chile frees the fishermen."
+    found = triples(code(text, ACTORS))
+    assert any(s == "Norway" and c.startswith("12") and t == "Chile" for s, c, t in found), found
+    text = "Chilean lawmakers said they will not end the boycott until their terms are met by Oslo."
+    found = triples(code(text, ACTORS))
+    assert any(s == "Chilean lawmakers" and c.startswith("12") and t == "Oslo" for s, c, t in found)
+
+
+def test_a_condition_without_a_refusal_is_no_refusal(code) -> None:
+    text = "Norway kept the embargo in place until Chile freed the fishermen."
+    assert not [e for e in code(text, ACTORS) if e.cameo.startswith("12")]
+
+
+def test_saying_another_was_responsible_accuses_it(code) -> None:
+    for text in (
+        "Norway said Chile was responsible for the explosion at the port.",
+        "Norway said on Sunday that Chile was behind the raid.",
+        "Norway said Chile was to blame for the blackout.",
+    ):
+        assert ("Norway", "112", "Chile") in triples(code(text, ACTORS)), text
+
+
+def test_saying_another_was_not_responsible_accuses_nobody(code) -> None:
+    assert code("Norway said Chile was not responsible for the explosion.", ACTORS) == []
+    assert code("Oslo said Norway was behind the new port deal.", ACTORS) == []
+
+
+def test_a_document_speaks_for_whoever_issued_it(code) -> None:
+    found = triples(code("Norway issued a statement on Friday condemning Chile.", ACTORS))
+    assert ("Norway", "111", "Chile") in found
+    found = triples(code("Chilean lawmakers passed a resolution urging Peru to withdraw.", ACTORS))
+    assert ("Chilean lawmakers", "020", "Peru") in found
+    text = "A statement released by Oslo on Monday condemning Chile was read out in Lima."
+    assert ("Oslo", "111", "Chile") in triples(code(text, ACTORS))
+
+
+def test_reading_a_document_does_not_make_the_reader_its_author(code) -> None:
+    found = triples(code("Norway read a report accusing Chile of fraud.", ACTORS))
+    assert not any(s == "Norway" for s, _, _ in found)
+
+
+def test_what_an_appeal_asks_for_is_not_whom_it_asks(code) -> None:
+    assert code("Norway called for an inquiry into the shooting.", ACTORS) == []
+    found = triples(code("Norway urged Chile to free the sailors.", ACTORS))
+    assert ("Norway", "020", "Chile") in found
+
+
+def test_an_investigation_announced_is_an_investigation(code) -> None:
+    found = triples(code("Norway agreed to investigate Chile over the spill.", ACTORS))
+    assert ("Norway", "090", "Chile") in found
+
+
+def test_who_raises_concern_about_an_act_did_not_do_it(code) -> None:
+    text = "Norway raised concerns about the detention of Chilean lawmakers."
+    found = triples(code(text, ACTORS))
+    assert ("Norway", "110", "Chilean lawmakers") in found
+    assert not any(s == "Norway" and c.startswith("17") for s, c, _ in found), found
+    found = triples(code("Norway launched an attack on Chile.", ACTORS))
+    assert ("Norway", "190", "Chile") in found

@@ -17,6 +17,7 @@ from detente.events.cameo import CameoTable
 from detente.events.grammar import (
     Grammar,
     Reading,
+    doers,
     misread_clause,
     object_of,
     passive,
@@ -34,6 +35,8 @@ RELATIVES = {"who", "which", "that"}  # as subjects of a relative clause
 DEMAND = "100"
 CLAUSE = "clause"  # the reading of a predicate whose target is somewhere in its that-clause
 PRESSURE_ROOT = "16"  # sanctions, embargoes, suspended ties: kept until a condition is met
+REFUSAL = "120"
+ACCUSE = "112"
 SEARCH_DEPS = {"poss", "compound", "amod", "nmod", "appos", "pobj", "prep", "npadvmod", "det"}
 SEARCH_PREPS = {"of", "from", "in", "at", "for", "by", "including", "with"}
 
@@ -151,6 +154,9 @@ class EventExtractor:
                     accusation = self.reported_accusation(candidate)
                     if accusation is not None:
                         yield accusation
+                refusal = self.conditional_refusal(token)
+                if refusal is not None:
+                    yield refusal
                 yield from self.reported_demands(token)
         for token in sentence:
             if token.pos_ in {"NOUN", "PROPN"} and token.i not in matched:
@@ -265,25 +271,50 @@ class EventExtractor:
         pattern = Pattern("112", speech.lemma_.lower(), "verb")
         return Candidate(pattern, "112", speech, tuple(speakers), candidate.sources, "reported")
 
+    def conditional_refusal(self, verb: Token) -> Candidate | None:
+        """ "Peru will not lift the blockade until Chile frees the crew": Peru's refusal is
+        addressed to whoever must meet the condition (Chile)."""
+        reading = self.grammar.read(verb)
+        if reading.mode != "refusal":
+            return None
+        targets = [t for clause in self.grammar.conditions(verb) for t in doers(clause)]
+        sources = subjects(reading.subject, self.grammar)
+        if not targets or not sources:
+            return None
+        pattern = self.match_verb(verb)
+        code = self.grammar.transform(pattern.code, "refusal") if pattern else None
+        code = code or REFUSAL
+        return Candidate(
+            Pattern(code, verb.lemma_.lower(), "verb"),
+            code,
+            verb,
+            tuple(_with_conjuncts(sources)),
+            tuple(_with_conjuncts(targets)),
+            "refusal",
+        )
+
     def reported_demands(self, speech: Token) -> Iterator[Candidate]:
-        """ "Chile must withdraw, Norway said": the speaker demands it of Chile."""
+        """ "Chile must withdraw, Norway said": the speaker demands it of Chile; "Chile was
+        responsible for the attack, Norway said": the speaker accuses Chile."""
         if speech.lemma_.lower() not in self.grammar.speech_verbs:
             return
         speakers = subjects(speech, self.grammar)
         if not speakers or self.grammar.read(speech).mode == "skip":
             return
         for clause in speech.children:
-            if clause.dep_ not in {"ccomp", "parataxis"} or not self.grammar.obliged(clause):
+            if clause.dep_ not in {"ccomp", "parataxis"}:
                 continue
-            obliged = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
-            if obliged:
-                pattern = Pattern(DEMAND, speech.lemma_.lower(), "verb")
+            code = DEMAND if self.grammar.obliged(clause) else None
+            code = ACCUSE if self.grammar.blames(clause) else code
+            named = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            if code is not None and named:
+                pattern = Pattern(code, speech.lemma_.lower(), "verb")
                 yield Candidate(
                     pattern,
-                    DEMAND,
+                    code,
                     speech,
                     tuple(_with_conjuncts(speakers)),
-                    tuple(_with_conjuncts(obliged)),
+                    tuple(_with_conjuncts(named)),
                     "reported",
                 )
 
@@ -338,7 +369,7 @@ class EventExtractor:
         sources = [c for c in noun.children if c.dep_ in {"poss", "compound", "amod", "nmod"}]
         sources += _prep_objects(noun, "by")
         fallback = []
-        if governor is not None and noun.dep_ in {"dobj", "attr", "pobj"}:
+        if governor is not None and _argument_of(noun, governor):
             fallback = subjects(governor, self.grammar)
         elif governor is None and code.startswith(DEMAND[:2]):
             fallback = self.voiced_by(noun)
@@ -413,21 +444,26 @@ class EventExtractor:
     def targets(self, candidate: Candidate, index: MentionIndex) -> list[Mention]:
         """The first target slot that holds an actor the actors stage knows, else the first."""
         groups = [candidate.targets, *candidate.alternatives]
+        if candidate.code[:2] in self.grammar.addressed_roots:
+            groups = [tuple(t for t in g if self.addressee(t, index)) for g in groups]
         found = [_unique(m for t in group for m in _mentions(index, t)) for group in groups]
         known = (g for g in found if any(m.actor.method != UNRESOLVED for m in g))
         return next(known, found[0])
 
+    def addressee(self, token: Token, index: MentionIndex) -> bool:
+        """Whether an appeal or demand can be addressed to ``token``: a known actor, or a noun
+        phrase that is no event ("called for **an inquiry**" asks it of nobody named)."""
+        return bool(index.find_all(token)) or not self.lexicon.noun_patterns(token.lemma_.lower())
+
     def actors(self, tokens: tuple[Token, ...], index: MentionIndex) -> list[Mention]:
-        """The mentions at ``tokens``. A pronoun no mention covers stands, in what a speaker
-        reports, for the speaker ("Chile said it will not ..."); a possessive one for the subject
-        of the sentence ("Chile defended its talks with Peru")."""
+        """The mentions at ``tokens``. A subject pronoun stands, in what a speaker reports, for
+        the speaker ("Chile said it will not ..."); a possessive one no mention covers for the
+        subject of the sentence ("Chile defended its talks with Peru")."""
         found: list[Mention] = []
         for token in tokens:
             here = _mentions(index, token)
-            if not here and token.lower_ in REPORTED_SELF and token.dep_ == "nsubj":
-                speech = self.speech_verb_over(token.head)
-                speakers = subjects(speech, self.grammar) if speech is not None else []
-                here = [m for t in speakers for m in index.find_all(t)]
+            if token.lower_ in REPORTED_SELF and token.dep_ == "nsubj":
+                here = self.speaker_mentions(token, index) or here
             elif not here and token.lower_ in POSSESSIVES and token.dep_ == "poss":
                 main = [t for t in subjects(token.sent.root, self.grammar) if t.i < token.i]
                 here = [m for t in main for m in index.find_all(t)]
@@ -435,6 +471,13 @@ class EventExtractor:
                 here = _antecedent(token, index)
             found += here
         return _unique(iter(found))
+
+    def speaker_mentions(self, pronoun: Token, index: MentionIndex) -> list[Mention]:
+        """Whom the subject pronoun of a reported clause stands for: the speaker ("Chile said it
+        will ..."), named, rather than the pronoun's own mention."""
+        speech = self.speech_verb_over(pronoun.head)
+        speakers = subjects(speech, self.grammar) if speech is not None else []
+        return [m for t in speakers for m in _mentions(index, t)]
 
     def mutual(self, doc: Doc, candidate: Candidate, parties: list[Mention]) -> Iterator[Event]:
         """ "X and Y met": every party to every other, both ways."""
@@ -705,6 +748,15 @@ def _governing_verb(noun: Token) -> Token | None:
         else:
             return None
     return None
+
+
+def _argument_of(noun: Token, verb: Token) -> bool:
+    """Whether ``noun`` is the verb's own object ("launched an attack", "took part in talks"),
+    not the topic of another noun ("raised concerns about the detention": the one who raises
+    concerns did not detain)."""
+    if noun.dep_ in {"dobj", "attr"}:
+        return noun.head == verb
+    return noun.dep_ == "pobj" and noun.head.head == verb
 
 
 def _governs_matched_xcomp(verb: Token, extractor: EventExtractor) -> bool:

@@ -51,6 +51,10 @@ class Grammar:
     receiving_verbs: frozenset[str] = frozenset()
     condition_marks: frozenset[str] = frozenset()
     speculation_preps: frozenset[str] = frozenset()
+    culprit_words: frozenset[str] = frozenset()
+    documents: frozenset[str] = frozenset()
+    addressed_roots: frozenset[str] = frozenset()
+    issuing_verbs: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls) -> Grammar:
@@ -76,6 +80,10 @@ class Grammar:
                 receiving_verbs=frozenset(data["receiving_verbs"]),
                 condition_marks=frozenset(data["condition_marks"]),
                 speculation_preps=frozenset(data["speculation_preps"]),
+                culprit_words=frozenset(data["culprit_words"]),
+                documents=frozenset(data["documents"]),
+                addressed_roots=frozenset(str(r) for r in data["addressed_roots"]),
+                issuing_verbs=frozenset(data["issuing_verbs"]),
             )
         except (KeyError, TypeError, AttributeError, yaml.YAMLError) as error:
             raise ConfigError(f"grammar.yaml is invalid: {error}") from error
@@ -166,6 +174,20 @@ class Grammar:
             for c in clause.children
         )
 
+    def conditions(self, verb: Token) -> list[Token]:
+        """The clauses that say what must happen first: "will not lift it **until Chile pays**"."""
+        return [
+            clause for clause in verb.children if clause.dep_ == "advcl"
+            and any(c.dep_ == "mark" and c.lower_ in self.condition_marks for c in clause.children)
+        ]  # fmt: skip
+
+    def blames(self, clause: Token) -> bool:
+        """ "Chile was responsible", "was behind it", "was to blame": the clause names a culprit."""
+        return any(
+            c.dep_ in {"acomp", "prep", "xcomp", "attr"} and c.lemma_.lower() in self.culprit_words
+            for c in clause.children
+        ) and not self.negated(clause)
+
     def obliged(self, token: Token) -> bool:
         """ "must withdraw": what a speaker says another must do is a demand."""
         return any(
@@ -175,12 +197,7 @@ class Grammar:
 
     def lasting_until(self, verb: Token) -> Token | None:
         """The clause of ``verb`` that says until when it lasts: "stay **until** it withdraws"."""
-        for clause in verb.children:
-            if clause.dep_ == "advcl" and any(
-                c.dep_ == "mark" and c.lower_ in self.condition_marks for c in clause.children
-            ):
-                return clause
-        return None
+        return next(iter(self.conditions(verb)), None)
 
     def future(self, token: Token) -> bool:
         return any(
@@ -276,8 +293,24 @@ def subjects(verb: Token, grammar: Grammar) -> list[Token]:
             return []
         return subjects(verb.head, grammar)
     if verb.dep_ in {"relcl", "acl"} and verb.head is not verb:
-        return [verb.head]
+        return issuers(verb.head, grammar) or [verb.head]
     return []
+
+
+def issuers(document: Token, grammar: Grammar) -> list[Token]:
+    """Who issued a document that says something: "**Norway** issued a statement condemning
+    Chile", "a report published by **Norway** accusing Chile"."""
+    if document.lemma_.lower() not in grammar.documents:
+        return []
+    issued = document.head
+    if document.dep_ == "dobj" and issued.lemma_.lower() in grammar.issuing_verbs:
+        return subjects(issued, grammar)
+    by = [
+        c
+        for c in document.children
+        if c.dep_ == "acl" and c.lemma_.lower() in grammar.issuing_verbs
+    ]
+    return [t for verb in by for c in verb.children if c.dep_ == "agent" for t in c.children]
 
 
 def patients(verb: Token, grammar: Grammar) -> list[Token]:
@@ -287,6 +320,12 @@ def patients(verb: Token, grammar: Grammar) -> list[Token]:
     if found or verb.dep_ not in {"xcomp", "advcl", "conj"}:
         return found
     return subjects(verb.head, grammar)
+
+
+def doers(verb: Token) -> list[Token]:
+    """Who does what ``verb`` says: its passive agent, else its subject."""
+    agents = [t for c in verb.children if c.dep_ == "agent" for t in c.children if t.dep_ == "pobj"]
+    return agents or [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
 
 
 def passive(verb: Token) -> bool:
