@@ -283,15 +283,7 @@ class EventExtractor:
             return None
         pattern = self.match_verb(verb)
         code = self.grammar.transform(pattern.code, "refusal") if pattern else None
-        code = code or REFUSAL
-        return Candidate(
-            Pattern(code, verb.lemma_.lower(), "verb"),
-            code,
-            verb,
-            tuple(_with_conjuncts(sources)),
-            tuple(_with_conjuncts(targets)),
-            "refusal",
-        )
+        return _derived(code or REFUSAL, verb, sources, targets, "refusal")
 
     def reported_demands(self, speech: Token) -> Iterator[Candidate]:
         """ "Chile must withdraw, Norway said": the speaker demands it of Chile; "Chile was
@@ -308,15 +300,7 @@ class EventExtractor:
             code = ACCUSE if self.grammar.blames(clause) else code
             named = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
             if code is not None and named:
-                pattern = Pattern(code, speech.lemma_.lower(), "verb")
-                yield Candidate(
-                    pattern,
-                    code,
-                    speech,
-                    tuple(_with_conjuncts(speakers)),
-                    tuple(_with_conjuncts(named)),
-                    "reported",
-                )
+                yield _derived(code, speech, speakers, named, "reported")
 
     def conditional_demands(self, noun: Token) -> Iterator[Candidate]:
         """ "Sanctions on Chile will stay until it frees the sailors, Norway said": who keeps the
@@ -336,15 +320,7 @@ class EventExtractor:
         if not keepers and speech is not None:
             keepers = subjects(speech, self.grammar)
         if keepers and targets:
-            pattern = Pattern(DEMAND, noun.lemma_.lower(), "noun")
-            yield Candidate(
-                pattern,
-                DEMAND,
-                noun,
-                tuple(_with_conjuncts(keepers)),
-                tuple(_with_conjuncts(targets)),
-                "reported",
-            )
+            yield _derived(DEMAND, noun, keepers, targets, "reported", pos="noun")
 
     def speech_verb_over(self, token: Token) -> Token | None:
         current = token
@@ -596,6 +572,21 @@ def _about_clause(
     if not sources or not said:
         return None
     return Candidate(pattern, code, verb, tuple(sources), tuple(said), CLAUSE)
+
+
+def _derived(
+    code: str,
+    trigger: Token,
+    sources: list[Token],
+    targets: list[Token],
+    reading: str,
+    pos: str = "verb",
+) -> Candidate:
+    """A candidate the grammar reads off a construction rather than a lexicon entry; actors
+    coordinated with its sources and targets count too."""
+    pattern = Pattern(code, trigger.lemma_.lower(), pos)
+    sides = tuple(_with_conjuncts(sources)), tuple(_with_conjuncts(targets))
+    return Candidate(pattern, code, trigger, *sides, reading)
 
 
 def _reciprocal(tokens: tuple[Token, ...]) -> bool:

@@ -274,7 +274,7 @@ def subjects(verb: Token, grammar: Grammar) -> list[Token]:
     """The tokens that act as subject of ``verb``, following control and coordination."""
     found = [child for child in verb.children if child.dep_ in SUBJECT_DEPS]
     if found:
-        # a dateline ("KABUL - the minister met ...") can be parsed as a second subject
+        # a misparse can give two subjects (a heading run into the sentence): the nearest acts
         return [min(found, key=lambda child: abs(verb.i - child.i))]
     for child in verb.children:
         if child.dep_ == "agent":
