@@ -367,3 +367,19 @@ def test_who_raises_concern_about_an_act_did_not_do_it(code) -> None:
     assert not any(s == "Norway" and c.startswith("17") for s, c, _ in found), found
     found = triples(code("Norway launched an attack on Chile.", ACTORS))
     assert ("Norway", "190", "Chile") in found
+
+
+def test_target_named_by_whom_the_thing_was_filed(code) -> None:
+    events = code("Norway rejected an appeal filed by Chile last week.", ACTORS)
+    assert {(e.source.text, e.target.text) for e in events} == {("Norway", "Chile")}
+    assert all(e.cameo.startswith("12") for e in events)
+
+
+def test_target_out_of_a_place(code) -> None:
+    events = code("Norway refused to allow private charter flights out of Chile since May.", ACTORS)
+    assert [(e.source.text, e.target.text) for e in events] == [("Norway", "Chile")]
+
+
+def test_target_not_searched_in_what_something_is_about(code) -> None:
+    events = code("Norway dismissed questions about the conversation with Chile.", ACTORS)
+    assert all(e.target.text != "Chile" for e in events)

@@ -39,6 +39,13 @@ REFUSAL = "120"
 ACCUSE = "112"
 SEARCH_DEPS = {"poss", "compound", "amod", "nmod", "appos", "pobj", "prep", "npadvmod", "det"}
 SEARCH_PREPS = {"of", "from", "in", "at", "for", "by", "including", "with"}
+# A target may sit deeper in what the event is done to: "rejected an appeal filed by X",
+# "suspended air links with X", "lifted restrictions on travel to X".
+TARGET_SEARCH_DEPTH = 6
+TARGET_SEARCH_DEPS = SEARCH_DEPS | {"acl", "agent"}
+TARGET_SEARCH_PREPS = SEARCH_PREPS | {
+    "against", "among", "to", "on", "into", "out", "toward", "towards", "within", "inside",
+}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,9 +77,9 @@ class MentionIndex:
     def at(self, token: Token) -> Mention | None:
         return self.by_token.get(token.i)
 
-    def find_all(self, token: Token) -> list[Mention]:
+    def find_all(self, token: Token, *, deep: bool = False) -> list[Mention]:
         """``find``, plus the mentions coordinated with the one found ("X and Y")."""
-        first = self.find(token)
+        first = self.find(token, deep=deep)
         if first is None:
             return []
         found = [first]
@@ -86,26 +93,27 @@ class MentionIndex:
     def _tokens_of(self, mention: Mention, doc: Doc) -> list[Token]:
         return [doc[i] for i, m in self.by_token.items() if m is mention]
 
-    def find(self, token: Token) -> Mention | None:
-        """The mention at ``token`` or, failing that, the nearest one among its modifiers."""
+    def find(self, token: Token, *, deep: bool = False) -> Mention | None:
+        """The mention at ``token`` or, failing that, the nearest one among its modifiers
+        (``deep``: further down, as a target is searched; not into what it is about)."""
         frontier = [token]
-        for _ in range(MAX_SEARCH_DEPTH + 1):
+        for _ in range((TARGET_SEARCH_DEPTH if deep else MAX_SEARCH_DEPTH) + 1):
             following: list[Token] = []
             for current in frontier:
                 found = self.at(current)
                 if found is not None:
                     return found
-                following.extend(c for c in current.children if _searchable(c))
+                following.extend(c for c in current.children if _searchable(c, deep=deep))
             frontier = following
         return None
 
 
-def _searchable(token: Token) -> bool:
+def _searchable(token: Token, *, deep: bool = False) -> bool:
     if _subject_of_participle(token):
         return True
     if token.dep_ == "prep":
-        return token.lower_ in SEARCH_PREPS
-    return token.dep_ in SEARCH_DEPS
+        return token.lower_ in (TARGET_SEARCH_PREPS if deep else SEARCH_PREPS)
+    return token.dep_ in (TARGET_SEARCH_DEPS if deep else SEARCH_DEPS)
 
 
 def _subject_of_participle(token: Token) -> bool:
@@ -138,7 +146,10 @@ class EventExtractor:
         def find(token: Token) -> list[Mention]:
             return _mentions(index, token)
 
-        return [p for s in doc.sents for p in candidate_pairs(s, self.grammar, find)]
+        def find_target(token: Token) -> list[Mention]:
+            return _mentions(index, token, deep=True)
+
+        return [p for s in doc.sents for p in candidate_pairs(s, self.grammar, find, find_target)]
 
     # -- candidates --------------------------------------------------------------------
 
@@ -422,7 +433,9 @@ class EventExtractor:
         groups = [candidate.targets, *candidate.alternatives]
         if candidate.code[:2] in self.grammar.addressed_roots:
             groups = [tuple(t for t in g if self.addressee(t, index)) for g in groups]
-        found = [_unique(m for t in group for m in _mentions(index, t)) for group in groups]
+        found = [
+            _unique(m for t in group for m in _mentions(index, t, deep=True)) for group in groups
+        ]
         known = (g for g in found if any(m.actor.method != UNRESOLVED for m in g))
         return next(known, found[0])
 
@@ -537,9 +550,9 @@ def _np(token: Token) -> list[Mention]:
 CORE_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "dative", "iobj", "appos", "conj", "attr"}
 
 
-def _mentions(index: MentionIndex, token: Token) -> list[Mention]:
+def _mentions(index: MentionIndex, token: Token, *, deep: bool = False) -> list[Mention]:
     """The known mentions at ``token``, or the noun phrase it heads when it is an argument."""
-    found = index.find_all(token)
+    found = index.find_all(token, deep=deep)
     if found or token.dep_ not in CORE_DEPS:
         return found
     return _np(token)

@@ -32,12 +32,16 @@ class Pair:
 Finder = Callable[[Token], list[Mention]]
 
 
-def candidate_pairs(sentence: Span, grammar: Grammar, find: Finder) -> list[Pair]:
-    """Directed pairs of distinct mentions joined by a verb, a quote or an event noun."""
+def candidate_pairs(
+    sentence: Span, grammar: Grammar, find: Finder, find_target: Finder | None = None
+) -> list[Pair]:
+    """Directed pairs of distinct mentions joined by a verb, a quote or an event noun; targets
+    are looked up with ``find_target`` when given."""
+    find_target = find_target or find
     found: dict[tuple[int, int], Pair] = {}
     for verb, source_tokens, target_tokens in _frames(sentence, grammar):
         for source in (m for t in source_tokens for m in find(t)):
-            for target in (m for t in target_tokens for m in find(t)):
+            for target in (m for t in target_tokens for m in find_target(t)):
                 key = (source.start, target.start)
                 if source.start != target.start and key not in found:
                     found[key] = Pair(source, target, verb)
