@@ -383,3 +383,27 @@ def test_target_out_of_a_place(code) -> None:
 def test_target_not_searched_in_what_something_is_about(code) -> None:
     events = code("Norway dismissed questions about the conversation with Chile.", ACTORS)
     assert all(e.target.text != "Chile" for e in events)
+
+
+STATE_ACTORS = {
+    "A Peruvian reporter": ("PER", "MED"),
+    "Two Norwegian monitors": ("NOR", None),
+    "Chile": ("CHL", None),
+    "Peru": ("PER", None),
+}
+
+
+def test_agentless_arrest_is_by_the_state_where_it_happened(code) -> None:
+    events = code("A Peruvian reporter was arrested on Friday in Chile.", STATE_ACTORS)
+    assert triples(events) == {("Chile", "173", "A Peruvian reporter")}
+
+
+def test_agentless_expulsion_is_by_the_state_it_is_from(code) -> None:
+    events = code("Two Norwegian monitors have been expelled from Chile.", STATE_ACTORS)
+    assert {(e.source.text, e.target.text) for e in events} == {("Chile", "Two Norwegian monitors")}
+    assert all(e.root in {"16", "17"} for e in events)
+
+
+def test_agentless_acts_of_anyone_have_no_source(code) -> None:
+    assert code("Peru was condemned in Chile for the arrests.", STATE_ACTORS) == []
+    assert code("A Peruvian reporter was arrested in March.", STATE_ACTORS) == []

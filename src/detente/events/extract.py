@@ -260,10 +260,13 @@ class EventExtractor:
                 t for c in verb.children if c.dep_ == "agent" for t in c.children
                 if t.dep_ == "pobj"
             ]  # fmt: skip
+            agents = agents or self.grammar.where_the_state_acts(verb, pattern.code)
             others = [s for s in pattern.targets if s != "obj"]
             groups = [patients(verb, self.grammar), *slot_groups(verb, tuple(others))]
             return _with_conjuncts(agents), [_with_conjuncts(g) for g in groups if g]
         sources = subjects(reading.subject, self.grammar)
+        if not sources and passive(verb):  # "inspectors were expelled from Chile"
+            sources = self.grammar.where_the_state_acts(verb, pattern.code)
         groups = slot_groups(verb, pattern.targets, pattern.particle)
         return _with_conjuncts(sources), [_with_conjuncts(g) for g in groups]
 

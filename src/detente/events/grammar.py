@@ -55,6 +55,8 @@ class Grammar:
     documents: frozenset[str] = frozenset()
     addressed_roots: frozenset[str] = frozenset()
     issuing_verbs: frozenset[str] = frozenset()
+    state_acts: tuple[str, ...] = ()
+    where_preps: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls) -> Grammar:
@@ -84,6 +86,8 @@ class Grammar:
                 documents=frozenset(data["documents"]),
                 addressed_roots=frozenset(str(r) for r in data["addressed_roots"]),
                 issuing_verbs=frozenset(data["issuing_verbs"]),
+                state_acts=tuple(str(code) for code in data["state_acts"]),
+                where_preps=frozenset(data["where_preps"]),
             )
         except (KeyError, TypeError, AttributeError, yaml.YAMLError) as error:
             raise ConfigError(f"grammar.yaml is invalid: {error}") from error
@@ -173,6 +177,23 @@ class Grammar:
             for clause in clauses
             for c in clause.children
         )
+
+    def where_the_state_acts(self, verb: Token, code: str) -> list[Token]:
+        """The place whose state did what a passive with no agent says it did to someone:
+        "was arrested **in Niger**", "was released from prison in **Chile**"."""
+        if not code.startswith(self.state_acts) or not code:
+            return []
+        preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in self.where_preps]
+        for prep in preps:
+            for noun in (t for t in prep.children if t.dep_ == "pobj"):
+                inner = [
+                    t for c in noun.children if c.dep_ == "prep" and c.lower_ in self.where_preps
+                    for t in c.children if t.dep_ == "pobj"
+                ]  # fmt: skip
+                place = next((t for t in [noun, *inner] if _place(t)), None)
+                if place is not None:
+                    return [place]
+        return []
 
     def conditions(self, verb: Token) -> list[Token]:
         """The clauses that say what must happen first: "will not lift it **until Chile pays**"."""
@@ -326,6 +347,17 @@ def doers(verb: Token) -> list[Token]:
     """Who does what ``verb`` says: its passive agent, else its subject."""
     agents = [t for c in verb.children if c.dep_ == "agent" for t in c.children if t.dep_ == "pobj"]
     return agents or [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+
+
+PLACES = frozenset({"GPE", "LOC"})
+NOT_PLACES = frozenset({"NORP", "DATE", "TIME"})
+
+
+def _place(token: Token) -> bool:
+    """A named place; the tagger also calls some countries people or organisations."""
+    if token.ent_type_ in PLACES:
+        return True
+    return token.pos_ == "PROPN" and token.ent_type_ not in NOT_PLACES
 
 
 def passive(verb: Token) -> bool:
