@@ -12,6 +12,7 @@ from detente.events.combine import Combiner, pair_input
 from detente.events.extract import EventExtractor, MentionIndex
 from detente.events.grammar import predicate
 from detente.events.learned import PairInput, Prediction
+from detente.records import Actor, Mention
 from tests.events.conftest import with_mentions
 
 pytestmark = pytest.mark.model
@@ -185,3 +186,19 @@ def test_the_joining_verb_is_the_act_under_a_control_verb(bare_nlp) -> None:
     assert predicate(doc[0], doc[1]).text == "resign"  # type: ignore[union-attr]
     doc = bare_nlp("Norway said it will free the sailors of Chile.")
     assert predicate(doc[0], doc[8]).text == "free"  # type: ignore[union-attr]
+
+
+def test_a_generic_force_sent_is_not_whom_the_source_acts_on(bare_nlp, extractor) -> None:
+    doc = with_mentions(bare_nlp("Norway offered troops for the mission."), ACTORS)
+    troops = Mention("troops", 14, 20, Actor("PER", "MIL", method="context"))
+    doc._.mentions = sorted([*doc._.mentions, troops], key=lambda m: m.start)
+    index = MentionIndex(doc, doc._.mentions)
+
+    def learned(root: str, code: str) -> list[tuple[str, str]]:
+        fake = FakeClassifier("Norway", root, code, 0.9)
+        combiner = Combiner(fake, CameoTable.load(), grammar=extractor.grammar)  # type: ignore[arg-type]
+        events = combiner.combine(doc, extractor.extract(doc, index), extractor.pairs(doc, index))
+        return [(e.cameo, e.target.text) for e in events if e.method == "learned"]
+
+    assert learned("03", "0312") == []
+    assert learned("19", "190") == [("190", "troops")]

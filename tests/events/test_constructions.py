@@ -367,3 +367,24 @@ def test_who_raises_concern_about_an_act_did_not_do_it(code) -> None:
     assert not any(s == "Norway" and c.startswith("17") for s, c, _ in found), found
     found = triples(code("Norway launched an attack on Chile.", ACTORS))
     assert ("Norway", "190", "Chile") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru sent envoys to Lima in a bid to pressure the Chilean rebels.",
+        "A judge gave the police permission to detain the Chilean rebels.",
+        "Peru launched an offensive to retake the Chilean rebels' outpost.",
+    ],
+)
+def test_a_noun_an_infinitive_modifies_does_not_act(code, text: str) -> None:
+    actors = {**ACTORS, "the Chilean rebels": ("CHL", "REB")}
+    found = triples(code(text, actors))
+    assert not [s for s, _, _ in found if s not in actors], found
+
+
+def test_what_is_violated_is_not_whom(code) -> None:
+    assert code("Peru and Norway violated the fishing accord twice in May.", ACTORS) == []
+    assert code("Norwegian rebels violated the truce on Sunday.", ACTORS) == []
+    found = triples(code("Peru violated a ceasefire with Chile.", ACTORS))
+    assert ("Peru", "196", "Chile") in found

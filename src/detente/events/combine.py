@@ -33,6 +33,11 @@ PRONOUNS = frozenset({"it", "they", "them", "he", "him", "she", "her", "we", "us
 # envoy", "sent aid to Peru", "Peru's envoy"). A conjunct, modifier or passive agent is left to
 # the lexicon, which knows coordination and voice.
 SOURCE_DEPS = frozenset({"nsubj"})
+# Roots of force used against someone (coerce, assault, fight, mass violence); a generic force
+# ("troops", "peacekeepers") that is the object of any other act is what the source sends,
+# offers or withdraws, not whom it acts on: on PLV open, learned events with such a target
+# outside these roots were never right.
+FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
 TARGET_DEPS = frozenset({"dobj", "pobj", "poss", "dative"})
 
 
@@ -99,6 +104,7 @@ class Combiner:
                 prediction = recoded(prediction, self.grammar, verb)
             if (
                 self.accepts(prediction)
+                and not sent_forces(pair.target, prediction)
                 and not self.credits_reporter(doc, pair, prediction)
                 and not said_of(pair.trigger, prediction, self.grammar)
             ):
@@ -154,6 +160,14 @@ class Combiner:
             method="learned",
             notes=("reading=learned",),
         )
+
+
+def sent_forces(target: Mention, prediction: Prediction) -> bool:
+    """Whether the target is a generic force (a military noun whose country the context gave)
+    that the predicted act would send or withdraw rather than act on: "Chile offered troops"."""
+    actor = target.actor
+    generic = actor.method == "context" and actor.sector == "MIL"
+    return generic and prediction.label[:2] not in FORCE_ROOTS
 
 
 def said_of(verb: Token, prediction: Prediction, grammar: Grammar | None) -> bool:

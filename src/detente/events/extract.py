@@ -398,6 +398,7 @@ class EventExtractor:
             return
         sources = self.actors(candidate.sources, index)
         sources = sources or self.actors(candidate.fallback, index)
+        sources = [s for s in sources if not _purpose_noun(s, candidate.trigger)]
         if len(sources) > 1 and _reciprocal(candidate.targets):
             yield from self.mutual(doc, candidate, sources)  # "X and Y accused each other"
             return
@@ -420,6 +421,8 @@ class EventExtractor:
     def targets(self, candidate: Candidate, index: MentionIndex) -> list[Mention]:
         """The first target slot that holds an actor the actors stage knows, else the first."""
         groups = [candidate.targets, *candidate.alternatives]
+        if candidate.code in self.grammar.violated_codes:
+            groups = [tuple(t for t in g if not _named_thing(t, candidate, index)) for g in groups]
         if candidate.code[:2] in self.grammar.addressed_roots:
             groups = [tuple(t for t in g if self.addressee(t, index)) for g in groups]
         found = [_unique(m for t in group for m in _mentions(index, t)) for group in groups]
@@ -587,6 +590,23 @@ def _derived(
     pattern = Pattern(code, trigger.lemma_.lower(), pos)
     sides = tuple(_with_conjuncts(sources)), tuple(_with_conjuncts(targets))
     return Candidate(pattern, code, trigger, *sides, reading)
+
+
+def _named_thing(token: Token, candidate: Candidate, index: MentionIndex) -> bool:
+    """Whether ``token`` is the thing the pattern needs as object and no actor: in "Chile
+    violated the ceasefire" the ceasefire is what is violated, not whom."""
+    objects = candidate.pattern.objects
+    return bool(objects & object_words(token)) and not index.find_all(token)
+
+
+def _purpose_noun(source: Mention, verb: Token) -> bool:
+    """Whether ``source`` is a noun phrase (no known actor) that the infinitive ``verb`` only
+    modifies: in "sent envoys in a bid to calm Chile" or "got permission to detain them" the bid
+    and the permission do nothing."""
+    if source.actor.method != UNRESOLVED or verb.dep_ != "acl":
+        return False
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return infinitive and source.start <= verb.head.idx < source.end
 
 
 def _reciprocal(tokens: tuple[Token, ...]) -> bool:
