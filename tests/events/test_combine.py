@@ -202,3 +202,9 @@ def test_a_generic_force_sent_is_not_whom_the_source_acts_on(bare_nlp, extractor
 
     assert learned("03", "0312") == []
     assert learned("19", "190") == [("190", "troops")]
+
+
+def test_no_learned_event_toward_the_doer_of_an_object(bare_nlp, extractor) -> None:
+    fake = FakeClassifier("Norway", "17", "171", 0.9)
+    events = run(bare_nlp, extractor, "Norway filmed a drill by the Peruvian navy.", fake)
+    assert [e for e in events if e.method == "learned"] == []
