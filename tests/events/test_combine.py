@@ -208,3 +208,18 @@ def test_no_learned_event_toward_the_doer_of_an_object(bare_nlp, extractor) -> N
     fake = FakeClassifier("Norway", "17", "171", 0.9)
     events = run(bare_nlp, extractor, "Norway filmed a drill by the Peruvian navy.", fake)
     assert [e for e in events if e.method == "learned"] == []
+
+
+def test_a_ruled_out_lexicon_event_with_a_bare_noun_phrase_is_dropped(bare_nlp, extractor) -> None:
+    text = "Norway condemned the fishing dispute."
+    disagree = run(bare_nlp, extractor, text, FakeClassifier("Peru", "11", "111", 0.9))
+    assert disagree == []
+    agree = run(bare_nlp, extractor, text, FakeClassifier("Norway", "11", "111", 0.9))
+    assert [(e.cameo, e.target.text) for e in agree] == [("111", "the fishing dispute")]
+    counted = run(
+        bare_nlp,
+        extractor,
+        "Norway detained nine sailors.",
+        FakeClassifier("Peru", "11", "111", 0.9),
+    )
+    assert [(e.cameo, e.target.text) for e in counted] == [("173", "nine sailors")]

@@ -24,6 +24,10 @@ from detente.events.pairs import Pair
 from detente.records import Event, Mention
 
 LEXICON_FLOOR = 0.35
+# Below this probability of the lexicon's root the classifier rules the lexicon's reading out; a
+# lexicon event it rules out that has a bare noun phrase on one side ("fighting terrorism",
+# "discussed the migrant crisis", "the deadline") was right none of 28 times on PLV open.
+RULED_OUT = 0.005
 LEARNED_THRESHOLD = 0.6
 SAYING_ROOTS = frozenset({"10", "11", "12", "13"})
 # The classifier sees a pronoun, not whom it stands for: on PLV open none of its events with a
@@ -99,7 +103,11 @@ class Combiner:
         fresh: list[Pair],
         predictions: list[Prediction | None],
     ) -> list[Event]:
-        out = [self.rescore(e, p) for e, p in zip(events, predictions, strict=False)]
+        out = [
+            self.rescore(e, p)
+            for e, p in zip(events, predictions, strict=False)
+            if not ruled_out(doc, e, p)
+        ]
         for pair, prediction in zip(fresh, predictions[len(events) :], strict=True):
             if prediction is None:
                 continue
@@ -164,6 +172,29 @@ class Combiner:
             method="learned",
             notes=("reading=learned",),
         )
+
+
+def ruled_out(doc: Doc, event: Event, prediction: Prediction | None) -> bool:
+    """Whether the classifier rules out a lexicon event one of whose sides is a bare noun
+    phrase that need not be an actor. Counted nouns ("nine ex-ministers") and nouns listed
+    with an actor ("Chile and other countries") are taken to be people or groups."""
+    if prediction is None or prediction.probs.get(event.root, 0.0) >= RULED_OUT:
+        return False
+    return any(
+        not resolved(side) and not _counted_or_listed(doc, side)
+        for side in (event.source, event.target)
+    )
+
+
+def _counted_or_listed(doc: Doc, mention: Mention) -> bool:
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return True
+    root = span.root
+    if any(c.dep_ == "nummod" for c in root.children):
+        return True
+    known = [m for m in doc._.mentions or [] if resolved(m)]
+    return any(m.start <= c.idx < m.end for c in root.conjuncts for m in known)
 
 
 def sent_forces(target: Mention, prediction: Prediction) -> bool:
