@@ -388,3 +388,10 @@ def test_what_is_violated_is_not_whom(code) -> None:
     assert code("Norwegian rebels violated the truce on Sunday.", ACTORS) == []
     found = triples(code("Peru violated a ceasefire with Chile.", ACTORS))
     assert ("Peru", "196", "Chile") in found
+
+
+def test_who_concedes_to_demands_did_not_make_them(code) -> None:
+    found = triples(code("Norway conceded to demands from Peru to reopen the port.", ACTORS))
+    assert found == {("Norway", "080", "Peru")}
+    found = triples(code("Norway renewed its demand for Chile to free the sailors.", ACTORS))
+    assert ("Norway", "100", "Chile") in found

@@ -33,6 +33,8 @@ REPORTED_SELF = {"it", "they", "he", "she", "we"}
 POSSESSIVES = {"his", "her", "its", "their", "our"}
 RELATIVES = {"who", "which", "that"}  # as subjects of a relative clause
 DEMAND = "100"
+APPEAL_ROOTS = frozenset({"02", "10"})  # appeals and demands
+ANSWER_ROOTS = frozenset({"08", "12"})  # yielding to them, rejecting them
 CLAUSE = "clause"  # the reading of a predicate whose target is somewhere in its that-clause
 PRESSURE_ROOT = "16"  # sanctions, embargoes, suspended ties: kept until a condition is met
 REFUSAL = "120"
@@ -346,7 +348,9 @@ class EventExtractor:
         sources += _prep_objects(noun, "by")
         fallback = []
         if governor is not None and _argument_of(noun, governor):
-            fallback = subjects(governor, self.grammar)
+            fallback = (
+                [] if self.answers(noun, code, governor) else subjects(governor, self.grammar)
+            )
         elif governor is None and code.startswith(DEMAND[:2]):
             fallback = self.voiced_by(noun)
         targets = slot_tokens(noun, pattern.targets)
@@ -370,6 +374,14 @@ class EventExtractor:
             mode or "fact",
             tuple(_with_conjuncts(fallback)),
         )
+
+    def answers(self, noun: Token, code: str, governor: Token) -> bool:
+        """Whether ``governor`` answers the appeal or demand ``noun``: who concedes to, accepts
+        or rejects demands did not make them ("Chile conceded to demands from Peru")."""
+        if code[:2] not in APPEAL_ROOTS:
+            return False
+        pattern = self.match_verb(governor)
+        return pattern is not None and pattern.code[:2] in ANSWER_ROOTS
 
     def voiced_by(self, noun: Token) -> list[Token]:
         """Who voices a demand named deep in what they say: "Oslo said on behalf of the
