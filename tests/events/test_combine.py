@@ -12,6 +12,7 @@ from detente.events.combine import Combiner, pair_input
 from detente.events.extract import EventExtractor, MentionIndex
 from detente.events.grammar import predicate
 from detente.events.learned import PairInput, Prediction
+from detente.records import Actor, Mention
 from tests.events.conftest import with_mentions
 
 pytestmark = pytest.mark.model
@@ -185,3 +186,40 @@ def test_the_joining_verb_is_the_act_under_a_control_verb(bare_nlp) -> None:
     assert predicate(doc[0], doc[1]).text == "resign"  # type: ignore[union-attr]
     doc = bare_nlp("Norway said it will free the sailors of Chile.")
     assert predicate(doc[0], doc[8]).text == "free"  # type: ignore[union-attr]
+
+
+def test_a_generic_force_sent_is_not_whom_the_source_acts_on(bare_nlp, extractor) -> None:
+    doc = with_mentions(bare_nlp("Norway offered troops for the mission."), ACTORS)
+    troops = Mention("troops", 14, 20, Actor("PER", "MIL", method="context"))
+    doc._.mentions = sorted([*doc._.mentions, troops], key=lambda m: m.start)
+    index = MentionIndex(doc, doc._.mentions)
+
+    def learned(root: str, code: str) -> list[tuple[str, str]]:
+        fake = FakeClassifier("Norway", root, code, 0.9)
+        combiner = Combiner(fake, CameoTable.load(), grammar=extractor.grammar)  # type: ignore[arg-type]
+        events = combiner.combine(doc, extractor.extract(doc, index), extractor.pairs(doc, index))
+        return [(e.cameo, e.target.text) for e in events if e.method == "learned"]
+
+    assert learned("03", "0312") == []
+    assert learned("19", "190") == [("190", "troops")]
+
+
+def test_no_learned_event_toward_the_doer_of_an_object(bare_nlp, extractor) -> None:
+    fake = FakeClassifier("Norway", "17", "171", 0.9)
+    events = run(bare_nlp, extractor, "Norway filmed a drill by the Peruvian navy.", fake)
+    assert [e for e in events if e.method == "learned"] == []
+
+
+def test_a_ruled_out_lexicon_event_with_a_bare_noun_phrase_is_dropped(bare_nlp, extractor) -> None:
+    text = "Norway condemned the fishing dispute."
+    disagree = run(bare_nlp, extractor, text, FakeClassifier("Peru", "11", "111", 0.9))
+    assert disagree == []
+    agree = run(bare_nlp, extractor, text, FakeClassifier("Norway", "11", "111", 0.9))
+    assert [(e.cameo, e.target.text) for e in agree] == [("111", "the fishing dispute")]
+    counted = run(
+        bare_nlp,
+        extractor,
+        "Norway detained nine sailors.",
+        FakeClassifier("Peru", "11", "111", 0.9),
+    )
+    assert [(e.cameo, e.target.text) for e in counted] == [("173", "nine sailors")]

@@ -407,3 +407,31 @@ def test_agentless_expulsion_is_by_the_state_it_is_from(code) -> None:
 def test_agentless_acts_of_anyone_have_no_source(code) -> None:
     assert code("Peru was condemned in Chile for the arrests.", STATE_ACTORS) == []
     assert code("A Peruvian reporter was arrested in March.", STATE_ACTORS) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru sent envoys to Lima in a bid to pressure the Chilean rebels.",
+        "A judge gave the police permission to detain the Chilean rebels.",
+        "Peru launched an offensive to retake the Chilean rebels' outpost.",
+    ],
+)
+def test_a_noun_an_infinitive_modifies_does_not_act(code, text: str) -> None:
+    actors = {**ACTORS, "the Chilean rebels": ("CHL", "REB")}
+    found = triples(code(text, actors))
+    assert not [s for s, _, _ in found if s not in actors], found
+
+
+def test_what_is_violated_is_not_whom(code) -> None:
+    assert code("Peru and Norway violated the fishing accord twice in May.", ACTORS) == []
+    assert code("Norwegian rebels violated the truce on Sunday.", ACTORS) == []
+    found = triples(code("Peru violated a ceasefire with Chile.", ACTORS))
+    assert ("Peru", "196", "Chile") in found
+
+
+def test_who_concedes_to_demands_did_not_make_them(code) -> None:
+    found = triples(code("Norway conceded to demands from Peru to reopen the port.", ACTORS))
+    assert found == {("Norway", "080", "Peru")}
+    found = triples(code("Norway renewed its demand for Chile to free the sailors.", ACTORS))
+    assert ("Norway", "100", "Chile") in found

@@ -33,6 +33,8 @@ REPORTED_SELF = {"it", "they", "he", "she", "we"}
 POSSESSIVES = {"his", "her", "its", "their", "our"}
 RELATIVES = {"who", "which", "that"}  # as subjects of a relative clause
 DEMAND = "100"
+APPEAL_ROOTS = frozenset({"02", "10"})  # appeals and demands
+ANSWER_ROOTS = frozenset({"08", "12"})  # yielding to them, rejecting them
 CLAUSE = "clause"  # the reading of a predicate whose target is somewhere in its that-clause
 PRESSURE_ROOT = "16"  # sanctions, embargoes, suspended ties: kept until a condition is met
 REFUSAL = "120"
@@ -360,7 +362,9 @@ class EventExtractor:
         sources += _prep_objects(noun, "by")
         fallback = []
         if governor is not None and _argument_of(noun, governor):
-            fallback = subjects(governor, self.grammar)
+            fallback = (
+                [] if self.answers(noun, code, governor) else subjects(governor, self.grammar)
+            )
         elif governor is None and code.startswith(DEMAND[:2]):
             fallback = self.voiced_by(noun)
         targets = slot_tokens(noun, pattern.targets)
@@ -384,6 +388,14 @@ class EventExtractor:
             mode or "fact",
             tuple(_with_conjuncts(fallback)),
         )
+
+    def answers(self, noun: Token, code: str, governor: Token) -> bool:
+        """Whether ``governor`` answers the appeal or demand ``noun``: who concedes to, accepts
+        or rejects demands did not make them ("Chile conceded to demands from Peru")."""
+        if code[:2] not in APPEAL_ROOTS:
+            return False
+        pattern = self.match_verb(governor)
+        return pattern is not None and pattern.code[:2] in ANSWER_ROOTS
 
     def voiced_by(self, noun: Token) -> list[Token]:
         """Who voices a demand named deep in what they say: "Oslo said on behalf of the
@@ -412,6 +424,7 @@ class EventExtractor:
             return
         sources = self.actors(candidate.sources, index)
         sources = sources or self.actors(candidate.fallback, index)
+        sources = [s for s in sources if not _purpose_noun(s, candidate.trigger)]
         if len(sources) > 1 and _reciprocal(candidate.targets):
             yield from self.mutual(doc, candidate, sources)  # "X and Y accused each other"
             return
@@ -434,6 +447,8 @@ class EventExtractor:
     def targets(self, candidate: Candidate, index: MentionIndex) -> list[Mention]:
         """The first target slot that holds an actor the actors stage knows, else the first."""
         groups = [candidate.targets, *candidate.alternatives]
+        if candidate.code in self.grammar.violated_codes:
+            groups = [tuple(t for t in g if not _named_thing(t, candidate, index)) for g in groups]
         if candidate.code[:2] in self.grammar.addressed_roots:
             groups = [tuple(t for t in g if self.addressee(t, index)) for g in groups]
         found = [
@@ -603,6 +618,23 @@ def _derived(
     pattern = Pattern(code, trigger.lemma_.lower(), pos)
     sides = tuple(_with_conjuncts(sources)), tuple(_with_conjuncts(targets))
     return Candidate(pattern, code, trigger, *sides, reading)
+
+
+def _named_thing(token: Token, candidate: Candidate, index: MentionIndex) -> bool:
+    """Whether ``token`` is the thing the pattern needs as object and no actor: in "Chile
+    violated the ceasefire" the ceasefire is what is violated, not whom."""
+    objects = candidate.pattern.objects
+    return bool(objects & object_words(token)) and not index.find_all(token)
+
+
+def _purpose_noun(source: Mention, verb: Token) -> bool:
+    """Whether ``source`` is a noun phrase (no known actor) that the infinitive ``verb`` only
+    modifies: in "sent envoys in a bid to calm Chile" or "got permission to detain them" the bid
+    and the permission do nothing."""
+    if source.actor.method != UNRESOLVED or verb.dep_ != "acl":
+        return False
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return infinitive and source.start <= verb.head.idx < source.end
 
 
 def _reciprocal(tokens: tuple[Token, ...]) -> bool:

@@ -54,6 +54,7 @@ class Grammar:
     culprit_words: frozenset[str] = frozenset()
     documents: frozenset[str] = frozenset()
     addressed_roots: frozenset[str] = frozenset()
+    violated_codes: frozenset[str] = frozenset()
     issuing_verbs: frozenset[str] = frozenset()
     state_acts: tuple[str, ...] = ()
     where_preps: frozenset[str] = frozenset()
@@ -85,6 +86,7 @@ class Grammar:
                 culprit_words=frozenset(data["culprit_words"]),
                 documents=frozenset(data["documents"]),
                 addressed_roots=frozenset(str(r) for r in data["addressed_roots"]),
+                violated_codes=frozenset(str(c) for c in data["violated_codes"]),
                 issuing_verbs=frozenset(data["issuing_verbs"]),
                 state_acts=tuple(str(code) for code in data["state_acts"]),
                 where_preps=frozenset(data["where_preps"]),
