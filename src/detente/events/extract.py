@@ -22,6 +22,7 @@ from detente.events.grammar import (
     object_of,
     passive,
     patients,
+    raised_objects,
     subjects,
 )
 from detente.events.lexicon import Lexicon, Pattern
@@ -626,7 +627,7 @@ def direct_objects(verb: Token, particle: str | None = None) -> list[Token]:
     """The direct objects, and the objects of the particle's preposition: "called for
     sanctions", "accused Chile of spying"; with their conjuncts ("its rejection and
     condemnation of")."""
-    found = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    found = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}] or raised_objects(verb)
     if particle:
         found += [
             t for c in verb.children if c.dep_ == "prep" and c.lower_ == particle
@@ -687,7 +688,8 @@ def _small_clause(complement: Token) -> set[str]:
 
 def _slot(head: Token, kind: str, word: str, particle: str | None = None) -> list[Token]:
     if kind == "obj":
-        return [c for c in head.children if c.dep_ in {"dobj", "nsubjpass"}]
+        found = [c for c in head.children if c.dep_ in {"dobj", "nsubjpass"}]
+        return found or raised_objects(head)
     if kind == "labelled":
         return labelled(head)
     if kind == "dative":

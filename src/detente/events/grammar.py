@@ -99,6 +99,8 @@ class Grammar:
             return Reading("skip", verb, "negated or hypothetical")
         if future and verb.dep_ == "pcomp" and verb.head.lower_ in self.speculation_preps:
             return Reading("skip", verb, f"talk {verb.head.text} what will be")
+        if raised_subject(verb) is not None:
+            return Reading("skip", verb, f"object of {verb.head.text}")
         mode = "threat" if future else "fact"
         current = verb
         while current.dep_ == "xcomp" and current.head is not current:
@@ -267,7 +269,38 @@ def object_of(token: Token) -> Token | None:
             return child
         if child.dep_ == "prep" and child.lower_ in {"on", "upon"}:
             return child
-    return None
+    return next(iter(raised_objects(token)), None)
+
+
+def raised_subject(clause: Token) -> Token | None:
+    """The subject the parser gives an infinitive or participle that is really the object of
+    the verb above it: "allowed **Chile** to land", "rejected **Peru** to postpone", "accept
+    **refugees** fleeing the war" (a clause with its own subject, where English has an object
+    and a bare infinitive)."""
+    head = clause.head
+    if clause.dep_ != "ccomp" or head is clause or clause.i < head.i:
+        return None
+    if not (_infinitive(clause) or _bare_participle(clause)):
+        return None
+    if any(c.dep_ in {"dobj", "dative"} for c in head.children):
+        return None
+    found = [c for c in clause.children if c.dep_ == "nsubj" and head.i < c.i < clause.i]
+    return found[0] if found else None
+
+
+def raised_objects(verb: Token) -> list[Token]:
+    """The objects of ``verb`` that the parser made subjects of its clause (see above)."""
+    found = (raised_subject(c) for c in verb.children if c.dep_ == "ccomp")
+    return [t for t in found if t is not None]
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _bare_participle(verb: Token) -> bool:
+    """ "refugees **fleeing** the war", not "said they **are fleeing**"."""
+    return verb.tag_ == "VBG" and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
 
 
 def subjects(verb: Token, grammar: Grammar) -> list[Token]:

@@ -1,0 +1,52 @@
+"""Objects the parser hands to a clause, and what speakers say of others (sentences written for
+detente)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.events.conftest import triples
+
+pytestmark = pytest.mark.model
+
+ACTORS = {
+    "Ghana": ("GHA", None),
+    "Kenya": ("KEN", None),
+    "Nigerian inspectors": ("NGA", None),
+    "Somali refugees": ("SOM", "REF"),
+    "Uganda": ("UGA", None),
+    "Congolese refugees": ("COD", "REF"),
+    "Chile": ("CHL", None),
+    "Norway": ("NOR", None),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ghana allowed Nigerian inspectors to visit the site.",
+            ("Ghana", "0862", "Nigerian inspectors"),
+        ),
+        (
+            "Uganda will not accept any Congolese refugees fleeing the fighting.",
+            ("Uganda", "122", "Congolese refugees"),
+        ),
+        ("Chile welcomed Norway to mediate in the dispute.", ("Chile", "051", "Norway")),
+    ],
+)
+def test_the_object_of_a_verb_is_not_the_subject_of_its_infinitive(
+    code, text: str, expected: tuple[str, str, str]
+) -> None:
+    found = triples(code(text, ACTORS))
+    assert expected in found, found
+
+
+def test_what_an_allowed_actor_is_to_do_has_not_happened(code) -> None:
+    found = triples(code("Ghana allowed Nigerian inspectors to visit Kenya.", ACTORS))
+    assert not any(src == "Nigerian inspectors" for src, _, _ in found), found
+
+
+def test_a_finite_clause_keeps_its_subject(code) -> None:
+    found = triples(code("Ghana says Nigerian inspectors are visiting Kenya.", ACTORS))
+    assert ("Nigerian inspectors", "042", "Kenya") in found, found
