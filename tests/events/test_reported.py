@@ -50,3 +50,42 @@ def test_what_an_allowed_actor_is_to_do_has_not_happened(code) -> None:
 def test_a_finite_clause_keeps_its_subject(code) -> None:
     found = triples(code("Ghana says Nigerian inspectors are visiting Kenya.", ACTORS))
     assert ("Nigerian inspectors", "042", "Kenya") in found, found
+
+
+DOMESTIC = {
+    "The Peruvian opposition leader": ("PER", "OPP"),
+    "the Peruvian government": ("PER", "GOV"),
+    "The Peruvian interior minister": ("PER", "GOV"),
+    "Shining Path rebels": ("PER", "REB"),
+    "Peru": ("PER", None),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Peruvian opposition leader said the Peruvian government must resign.",
+            ("The Peruvian opposition leader", "100", "the Peruvian government"),
+        ),
+        (
+            "The Peruvian interior minister said Shining Path rebels were behind the bombing.",
+            ("The Peruvian interior minister", "112", "Shining Path rebels"),
+        ),
+    ],
+)
+def test_one_sector_may_demand_of_or_accuse_another_of_its_country(
+    code, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in triples(code(text, DOMESTIC))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Peruvian interior minister said the Peruvian government must act.",
+        "The Peruvian interior minister said Peru must act.",
+    ],
+)
+def test_one_sector_demands_nothing_of_itself_or_its_country(code, text: str) -> None:
+    assert not any(c == "100" for _, c, _ in triples(code(text, DOMESTIC)))

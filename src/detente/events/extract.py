@@ -466,13 +466,13 @@ class EventExtractor:
 
     def accusations(self, doc: Doc, candidate: Candidate, index: MentionIndex) -> Iterator[Event]:
         """Events read off a report (accusations, demands) need known actors of two different
-        countries."""
+        countries, or of two different sectors of one ("the opposition leader said the
+        government must resign")."""
         speakers = self.actors(candidate.sources, index)
         accused = _unique(m for t in candidate.targets for m in index.find_all(t))
         for source in speakers:
             for target in accused:
-                countries = (source.actor.country, target.actor.country)
-                if None not in countries and countries[0] != countries[1]:
+                if _apart(source.actor, target.actor):
                     yield self.make_event(doc, candidate, source, target)
 
     def foreign_in_clause(
@@ -773,6 +773,15 @@ def _unique(mentions: Iterator[Mention | None]) -> list[Mention]:
         if mention is not None and mention not in out:
             out.append(mention)
     return out
+
+
+def _apart(a: Actor, b: Actor) -> bool:
+    """Whether two known actors are of different countries, or of different sectors of one."""
+    if a.country is None or b.country is None:
+        return False
+    if a.country != b.country:
+        return True
+    return None not in (a.sector, b.sector) and a.sector != b.sector
 
 
 def _same_actor(a: Mention, b: Mention) -> bool:
