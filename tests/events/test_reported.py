@@ -89,3 +89,21 @@ def test_one_sector_may_demand_of_or_accuse_another_of_its_country(
 )
 def test_one_sector_demands_nothing_of_itself_or_its_country(code, text: str) -> None:
     assert not any(c == "100" for _, c, _ in triples(code(text, DOMESTIC)))
+
+
+CRITICS = {
+    "Government critics": ("BOL", "OPP"),
+    "Government advisers": ("BOL", "GOV"),
+    "the Bolivian president": ("BOL", "GOV"),
+}
+
+
+def test_what_critics_say_of_an_actor_is_criticism(code) -> None:
+    text = "Government critics say the Bolivian president has silenced the press."
+    found = triples(code(text, CRITICS))
+    assert ("Government critics", "111", "the Bolivian president") in found, found
+
+
+def test_what_others_say_of_an_actor_is_no_criticism(code) -> None:
+    text = "Government advisers say the Bolivian president has met the press."
+    assert not any(c.startswith("11") for _, c, _ in triples(code(text, CRITICS)))

@@ -38,6 +38,7 @@ CLAUSE = "clause"  # the reading of a predicate whose target is somewhere in its
 PRESSURE_ROOT = "16"  # sanctions, embargoes, suspended ties: kept until a condition is met
 REFUSAL = "120"
 ACCUSE = "112"
+CRITICISM = "111"
 SEARCH_DEPS = {"poss", "compound", "amod", "nmod", "appos", "pobj", "prep", "npadvmod", "det"}
 SEARCH_PREPS = {"of", "from", "in", "at", "for", "by", "including", "with"}
 
@@ -288,16 +289,19 @@ class EventExtractor:
 
     def reported_demands(self, speech: Token) -> Iterator[Candidate]:
         """ "Chile must withdraw, Norway said": the speaker demands it of Chile; "Chile was
-        responsible for the attack, Norway said": the speaker accuses Chile."""
+        responsible for the attack, Norway said": the speaker accuses Chile; what critics say
+        of an actor is criticism."""
         if speech.lemma_.lower() not in self.grammar.speech_verbs:
             return
         speakers = subjects(speech, self.grammar)
         if not speakers or self.grammar.read(speech).mode == "skip":
             return
+        critical = any(s.lemma_.lower() in self.grammar.critics for s in speakers)
         for clause in speech.children:
             if clause.dep_ not in {"ccomp", "parataxis"}:
                 continue
-            code = DEMAND if self.grammar.obliged(clause) else None
+            code = CRITICISM if critical else None
+            code = DEMAND if self.grammar.obliged(clause) else code
             code = ACCUSE if self.grammar.blames(clause) else code
             named = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
             if code is not None and named:

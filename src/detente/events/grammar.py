@@ -52,6 +52,7 @@ class Grammar:
     condition_marks: frozenset[str] = frozenset()
     speculation_preps: frozenset[str] = frozenset()
     culprit_words: frozenset[str] = frozenset()
+    critics: frozenset[str] = frozenset()
     documents: frozenset[str] = frozenset()
     addressed_roots: frozenset[str] = frozenset()
     issuing_verbs: frozenset[str] = frozenset()
@@ -81,6 +82,7 @@ class Grammar:
                 condition_marks=frozenset(data["condition_marks"]),
                 speculation_preps=frozenset(data["speculation_preps"]),
                 culprit_words=frozenset(data["culprit_words"]),
+                critics=frozenset(data["critics"]),
                 documents=frozenset(data["documents"]),
                 addressed_roots=frozenset(str(r) for r in data["addressed_roots"]),
                 issuing_verbs=frozenset(data["issuing_verbs"]),
