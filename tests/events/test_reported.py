@@ -107,3 +107,17 @@ def test_what_critics_say_of_an_actor_is_criticism(code) -> None:
 def test_what_others_say_of_an_actor_is_no_criticism(code) -> None:
     text = "Government advisers say the Bolivian president has met the press."
     assert not any(c.startswith("11") for _, c, _ in triples(code(text, CRITICS)))
+
+
+WELCOME = {"Norway": ("NOR", None), "the Chilean president": ("CHL", "GOV")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Norway said the Chilean president is welcome in Oslo.", "030"),
+        ("Norway said the Chilean president would not be welcome in Oslo.", "120"),
+    ],
+)
+def test_whom_a_speaker_calls_welcome(code, text: str, expected: str) -> None:
+    assert ("Norway", expected, "the Chilean president") in triples(code(text, WELCOME))

@@ -289,8 +289,9 @@ class EventExtractor:
 
     def reported_demands(self, speech: Token) -> Iterator[Candidate]:
         """ "Chile must withdraw, Norway said": the speaker demands it of Chile; "Chile was
-        responsible for the attack, Norway said": the speaker accuses Chile; what critics say
-        of an actor is criticism."""
+        responsible for the attack, Norway said": the speaker accuses Chile; "Peru's president
+        is (not) welcome": the speaker receives (rejects) him; what critics say of an actor is
+        criticism."""
         if speech.lemma_.lower() not in self.grammar.speech_verbs:
             return
         speakers = subjects(speech, self.grammar)
@@ -300,7 +301,7 @@ class EventExtractor:
         for clause in speech.children:
             if clause.dep_ not in {"ccomp", "parataxis"}:
                 continue
-            code = CRITICISM if critical else None
+            code = self.grammar.welcomes(clause) or (CRITICISM if critical else None)
             code = DEMAND if self.grammar.obliged(clause) else code
             code = ACCUSE if self.grammar.blames(clause) else code
             named = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]

@@ -5,7 +5,7 @@ The word lists are data (``events/data/grammar.yaml``); this module reads the pa
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
@@ -53,6 +53,7 @@ class Grammar:
     speculation_preps: frozenset[str] = frozenset()
     culprit_words: frozenset[str] = frozenset()
     critics: frozenset[str] = frozenset()
+    welcome_words: dict[str, str] = field(default_factory=dict)
     documents: frozenset[str] = frozenset()
     addressed_roots: frozenset[str] = frozenset()
     issuing_verbs: frozenset[str] = frozenset()
@@ -83,6 +84,7 @@ class Grammar:
                 speculation_preps=frozenset(data["speculation_preps"]),
                 culprit_words=frozenset(data["culprit_words"]),
                 critics=frozenset(data["critics"]),
+                welcome_words={str(k): str(v) for k, v in data["welcome_words"].items()},
                 documents=frozenset(data["documents"]),
                 addressed_roots=frozenset(str(r) for r in data["addressed_roots"]),
                 issuing_verbs=frozenset(data["issuing_verbs"]),
@@ -191,6 +193,15 @@ class Grammar:
             c.dep_ in {"acomp", "prep", "xcomp", "attr"} and c.lemma_.lower() in self.culprit_words
             for c in clause.children
         ) and not self.negated(clause)
+
+    def welcomes(self, clause: Token) -> str | None:
+        """ "Peru's president is welcome (here)": the code of how the speaker receives the
+        clause's subject; a rejection when negated ("would not be welcome")."""
+        words = [c for c in clause.children if c.dep_ == "acomp"]
+        code = next((self.welcome_words.get(w.lemma_.lower()) for w in words), None)
+        if code is None or not self.negated(clause):
+            return code
+        return self.transform(code, "refusal")
 
     def obliged(self, token: Token) -> bool:
         """ "must withdraw": what a speaker says another must do is a demand."""
