@@ -110,6 +110,13 @@ def test_they_follows_a_plural_group(parse: Callable[..., Doc]) -> None:
     assert found["They"].actor.method == "coref"
 
 
+def test_he_does_not_stand_for_a_plural_group(parse: Callable[..., Doc]) -> None:
+    doc = parse("Canadian Prime Minister Paul Roy's critics say he has ignored the provinces.")
+    found = by_text(doc)
+    assert found["Canadian Prime Minister Paul Roy's critics"].actor.code == "CANOPP"
+    assert "he" not in found or found["he"].actor.sector != "OPP"
+
+
 def test_the_ambassador_refers_back(parse: Callable[..., Doc]) -> None:
     doc = parse(
         "The Mexican ambassador met Canadian officials in Ottawa. "

@@ -32,6 +32,8 @@ from detente.actors import ActorKnowledge, resolve_phrase
         ("Turkish military officials", "TUR", "MIL"),
         ("Israeli intelligence officials", "ISR", "SPY"),
         ("the Egyptian opposition leader", "EGY", "OPP"),
+        ("Kremlin critics", "RUS", "OPP"),
+        ("detractors of the Cuban government", "CUB", "OPP"),
         ("a group of Moroccan diplomats", "MAR", "GOV"),
         ("the president of Armenia", "ARM", "GOV"),
         ("former Peruvian president", "PER", "ELI"),

@@ -153,7 +153,7 @@ def _pronoun(candidate: Candidate, linked: list[Linked]) -> Linked | None:
 def _fits_pronoun(earlier: Linked, *, they: bool) -> bool:
     if they:
         return earlier.found.candidate.plural and not _is_person(earlier)
-    return _is_person(earlier)
+    return _is_person(earlier) and not earlier.found.candidate.plural  # not "Chile's critics"
 
 
 def _is_person(linked: Linked) -> bool:

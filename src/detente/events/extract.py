@@ -22,6 +22,7 @@ from detente.events.grammar import (
     object_of,
     passive,
     patients,
+    raised_objects,
     subjects,
 )
 from detente.events.lexicon import Lexicon, Pattern
@@ -39,6 +40,7 @@ CLAUSE = "clause"  # the reading of a predicate whose target is somewhere in its
 PRESSURE_ROOT = "16"  # sanctions, embargoes, suspended ties: kept until a condition is met
 REFUSAL = "120"
 ACCUSE = "112"
+CRITICISM = "111"
 SEARCH_DEPS = {"poss", "compound", "amod", "nmod", "appos", "pobj", "prep", "npadvmod", "det"}
 SEARCH_PREPS = {"of", "from", "in", "at", "for", "by", "including", "with"}
 # A target may sit deeper in what the event is done to: "rejected an appeal filed by X",
@@ -303,16 +305,20 @@ class EventExtractor:
 
     def reported_demands(self, speech: Token) -> Iterator[Candidate]:
         """ "Chile must withdraw, Norway said": the speaker demands it of Chile; "Chile was
-        responsible for the attack, Norway said": the speaker accuses Chile."""
+        responsible for the attack, Norway said": the speaker accuses Chile; "Peru's president
+        is (not) welcome": the speaker receives (rejects) him; what critics say of an actor is
+        criticism."""
         if speech.lemma_.lower() not in self.grammar.speech_verbs:
             return
         speakers = subjects(speech, self.grammar)
         if not speakers or self.grammar.read(speech).mode == "skip":
             return
+        critical = any(s.lemma_.lower() in self.grammar.critics for s in speakers)
         for clause in speech.children:
             if clause.dep_ not in {"ccomp", "parataxis"}:
                 continue
-            code = DEMAND if self.grammar.obliged(clause) else None
+            code = self.grammar.welcomes(clause) or (CRITICISM if critical else None)
+            code = DEMAND if self.grammar.obliged(clause) else code
             code = ACCUSE if self.grammar.blames(clause) else code
             named = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
             if code is not None and named:
@@ -496,13 +502,13 @@ class EventExtractor:
 
     def accusations(self, doc: Doc, candidate: Candidate, index: MentionIndex) -> Iterator[Event]:
         """Events read off a report (accusations, demands) need known actors of two different
-        countries."""
+        countries, or of two different sectors of one ("the opposition leader said the
+        government must resign")."""
         speakers = self.actors(candidate.sources, index)
         accused = _unique(m for t in candidate.targets for m in index.find_all(t))
         for source in speakers:
             for target in accused:
-                countries = (source.actor.country, target.actor.country)
-                if None not in countries and countries[0] != countries[1]:
+                if _apart(source.actor, target.actor):
                     yield self.make_event(doc, candidate, source, target)
 
     def foreign_in_clause(
@@ -674,7 +680,7 @@ def direct_objects(verb: Token, particle: str | None = None) -> list[Token]:
     """The direct objects, and the objects of the particle's preposition: "called for
     sanctions", "accused Chile of spying"; with their conjuncts ("its rejection and
     condemnation of")."""
-    found = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    found = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}] or raised_objects(verb)
     if particle:
         found += [
             t for c in verb.children if c.dep_ == "prep" and c.lower_ == particle
@@ -735,7 +741,8 @@ def _small_clause(complement: Token) -> set[str]:
 
 def _slot(head: Token, kind: str, word: str, particle: str | None = None) -> list[Token]:
     if kind == "obj":
-        return [c for c in head.children if c.dep_ in {"dobj", "nsubjpass"}]
+        found = [c for c in head.children if c.dep_ in {"dobj", "nsubjpass"}]
+        return found or raised_objects(head)
     if kind == "labelled":
         return labelled(head)
     if kind == "dative":
@@ -819,6 +826,15 @@ def _unique(mentions: Iterator[Mention | None]) -> list[Mention]:
         if mention is not None and mention not in out:
             out.append(mention)
     return out
+
+
+def _apart(a: Actor, b: Actor) -> bool:
+    """Whether two known actors are of different countries, or of different sectors of one."""
+    if a.country is None or b.country is None:
+        return False
+    if a.country != b.country:
+        return True
+    return None not in (a.sector, b.sector) and a.sector != b.sector
 
 
 def _same_actor(a: Mention, b: Mention) -> bool:

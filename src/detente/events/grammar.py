@@ -5,7 +5,7 @@ The word lists are data (``events/data/grammar.yaml``); this module reads the pa
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
@@ -52,6 +52,8 @@ class Grammar:
     condition_marks: frozenset[str] = frozenset()
     speculation_preps: frozenset[str] = frozenset()
     culprit_words: frozenset[str] = frozenset()
+    critics: frozenset[str] = frozenset()
+    welcome_words: dict[str, str] = field(default_factory=dict)
     documents: frozenset[str] = frozenset()
     addressed_roots: frozenset[str] = frozenset()
     violated_codes: frozenset[str] = frozenset()
@@ -84,6 +86,8 @@ class Grammar:
                 condition_marks=frozenset(data["condition_marks"]),
                 speculation_preps=frozenset(data["speculation_preps"]),
                 culprit_words=frozenset(data["culprit_words"]),
+                critics=frozenset(data["critics"]),
+                welcome_words={str(k): str(v) for k, v in data["welcome_words"].items()},
                 documents=frozenset(data["documents"]),
                 addressed_roots=frozenset(str(r) for r in data["addressed_roots"]),
                 violated_codes=frozenset(str(c) for c in data["violated_codes"]),
@@ -105,6 +109,8 @@ class Grammar:
             return Reading("skip", verb, "negated or hypothetical")
         if future and verb.dep_ == "pcomp" and verb.head.lower_ in self.speculation_preps:
             return Reading("skip", verb, f"talk {verb.head.text} what will be")
+        if raised_subject(verb) is not None:
+            return Reading("skip", verb, f"object of {verb.head.text}")
         mode = "threat" if future else "fact"
         current = verb
         while current.dep_ == "xcomp" and current.head is not current:
@@ -211,6 +217,15 @@ class Grammar:
             for c in clause.children
         ) and not self.negated(clause)
 
+    def welcomes(self, clause: Token) -> str | None:
+        """ "Peru's president is welcome (here)": the code of how the speaker receives the
+        clause's subject; a rejection when negated ("would not be welcome")."""
+        words = [c for c in clause.children if c.dep_ == "acomp"]
+        code = next((self.welcome_words.get(w.lemma_.lower()) for w in words), None)
+        if code is None or not self.negated(clause):
+            return code
+        return self.transform(code, "refusal")
+
     def obliged(self, token: Token) -> bool:
         """ "must withdraw": what a speaker says another must do is a demand."""
         return any(
@@ -290,7 +305,38 @@ def object_of(token: Token) -> Token | None:
             return child
         if child.dep_ == "prep" and child.lower_ in {"on", "upon"}:
             return child
-    return None
+    return next(iter(raised_objects(token)), None)
+
+
+def raised_subject(clause: Token) -> Token | None:
+    """The subject the parser gives an infinitive or participle that is really the object of
+    the verb above it: "allowed **Chile** to land", "rejected **Peru** to postpone", "accept
+    **refugees** fleeing the war" (a clause with its own subject, where English has an object
+    and a bare infinitive)."""
+    head = clause.head
+    if clause.dep_ != "ccomp" or head is clause or clause.i < head.i:
+        return None
+    if not (_infinitive(clause) or _bare_participle(clause)):
+        return None
+    if any(c.dep_ in {"dobj", "dative"} for c in head.children):
+        return None
+    found = [c for c in clause.children if c.dep_ == "nsubj" and head.i < c.i < clause.i]
+    return found[0] if found else None
+
+
+def raised_objects(verb: Token) -> list[Token]:
+    """The objects of ``verb`` that the parser made subjects of its clause (see above)."""
+    found = (raised_subject(c) for c in verb.children if c.dep_ == "ccomp")
+    return [t for t in found if t is not None]
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _bare_participle(verb: Token) -> bool:
+    """ "refugees **fleeing** the war", not "said they **are fleeing**"."""
+    return verb.tag_ == "VBG" and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
 
 
 def subjects(verb: Token, grammar: Grammar) -> list[Token]:
