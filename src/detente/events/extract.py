@@ -398,7 +398,7 @@ class EventExtractor:
             return
         sources = self.actors(candidate.sources, index)
         sources = sources or self.actors(candidate.fallback, index)
-        if len(sources) > 1 and _reciprocal(candidate.targets):
+        if len(sources) > 1 and (_reciprocal(candidate.targets) or self.joint(candidate, index)):
             yield from self.mutual(doc, candidate, sources)  # "X and Y accused each other"
             return
         targets = self.targets(candidate, index)
@@ -416,6 +416,17 @@ class EventExtractor:
                 yield self.make_event(doc, candidate, source, target)
                 if candidate.pattern.symmetric and candidate.reading == "fact":
                     yield self.make_event(doc, candidate, target, source)
+
+    def joint(self, candidate: Candidate, index: MentionIndex) -> bool:
+        """Whether coordinated subjects do a joint act to each other: "Chile and Peru agreed to
+        share data" names no other party; "... to share data with Bolivia" does. The thing the
+        act needs ("violated the truce") is no party."""
+        if not candidate.pattern.mutual:
+            return False
+        groups = (candidate.targets, *candidate.alternatives)
+        needed = candidate.pattern.objects
+        others = [t for group in groups for t in group if not needed & object_words(t)]
+        return not any(_mentions(index, t) for t in others)
 
     def targets(self, candidate: Candidate, index: MentionIndex) -> list[Mention]:
         """The first target slot that holds an actor the actors stage knows, else the first."""
@@ -601,6 +612,8 @@ def _reciprocal(tokens: tuple[Token, ...]) -> bool:
 def _enough(pattern: Pattern, sources: list[Token], targets: list[Token]) -> bool:
     if pattern.symmetric:
         return len(sources) + len(targets) >= 2
+    if pattern.joint and len(sources) >= 2:
+        return True  # "Chile and Peru agreed to share data"
     return bool(sources and targets)
 
 
