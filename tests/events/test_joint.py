@@ -57,3 +57,21 @@ def test_failing_to_do_something_else_is_not_coded(code) -> None:
 def test_violating_a_truce_together_is_fighting_each_other(code) -> None:
     events = code("The rebels and the army both violated the truce agreement.", ACTORS)
     assert triples(events) == {("The rebels", "196", "the army"), ("the army", "196", "The rebels")}
+
+
+def test_coordinated_possessors_of_the_subject_are_parties(code) -> None:
+    actors = {"Chile": ("CHL", None), "Peru's defence ministers": ("PER", "GOV")}
+    events = code("Chile and Peru's defence ministers met in Quito on Friday.", actors)
+    assert pairs(events) == {
+        ("Chile", "Peru's defence ministers"),
+        ("Peru's defence ministers", "Chile"),
+    }
+
+
+def test_coordinated_nationalities_of_the_subject_are_parties(code) -> None:
+    actors = {"Chilean": ("CHL", "GOV"), "Norwegian negotiators": ("NOR", "GOV")}
+    events = code("Chilean and Norwegian negotiators failed to reach a deal on salmon.", actors)
+    assert triples(events) == {
+        ("Chilean", "120", "Norwegian negotiators"),
+        ("Norwegian negotiators", "120", "Chilean"),
+    }

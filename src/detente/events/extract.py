@@ -611,10 +611,19 @@ def _reciprocal(tokens: tuple[Token, ...]) -> bool:
 
 def _enough(pattern: Pattern, sources: list[Token], targets: list[Token]) -> bool:
     if pattern.symmetric:
-        return len(sources) + len(targets) >= 2
-    if pattern.joint and len(sources) >= 2:
+        return _parties(sources) + len(targets) >= 2
+    if pattern.joint and _parties(sources) >= 2:
         return True  # "Chile and Peru agreed to share data"
     return bool(sources and targets)
+
+
+COORDINATED_MODIFIERS = {"poss", "nmod", "amod", "compound"}
+
+
+def _parties(tokens: list[Token]) -> int:
+    """How many parties the tokens may name: "Chile and Peru's ministers" names two."""
+    modifiers = [c for t in tokens for c in t.lefts if c.dep_ in COORDINATED_MODIFIERS]
+    return len(tokens) + sum(len(c.conjuncts) for c in modifiers)
 
 
 def slot_tokens(head: Token, slots: tuple[str, ...], particle: str | None = None) -> list[Token]:
