@@ -75,3 +75,9 @@ def test_coordinated_nationalities_of_the_subject_are_parties(code) -> None:
         ("Chilean", "120", "Norwegian negotiators"),
         ("Norwegian negotiators", "120", "Chilean"),
     }
+
+
+def test_a_second_infinitive_is_under_the_same_control_verb(code) -> None:
+    events = code("Norway agreed to meet Peru and cooperate with Bolivia on fishing.", ACTORS)
+    assert ("Norway", "031", "Bolivia") in triples(events)
+    assert not any(e.cameo.startswith("06") for e in events)

@@ -103,6 +103,8 @@ class Grammar:
             return Reading("skip", verb, f"talk {verb.head.text} what will be")
         mode = "threat" if future else "fact"
         current = verb
+        while current.dep_ == "conj" and current.tag_ == "VB" and current.head.dep_ == "xcomp":
+            current = current.head  # "agreed to share data and cooperate": one infinitive
         while current.dep_ == "xcomp" and current.head is not current:
             head = current.head
             kind = self.control.get(head.lemma_.lower(), "fact")
