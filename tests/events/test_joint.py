@@ -81,3 +81,8 @@ def test_a_second_infinitive_is_under_the_same_control_verb(code) -> None:
     events = code("Norway agreed to meet Peru and cooperate with Bolivia on fishing.", ACTORS)
     assert ("Norway", "031", "Bolivia") in triples(events)
     assert not any(e.cameo.startswith("06") for e in events)
+
+
+def test_a_round_of_exercises_is_exercises(code) -> None:
+    events = code("Chile and Peru began a new round of joint naval exercises.", ACTORS)
+    assert triples(events) == {("Chile", "062", "Peru"), ("Peru", "062", "Chile")}

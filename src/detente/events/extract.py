@@ -658,13 +658,17 @@ def direct_objects(verb: Token, particle: str | None = None) -> list[Token]:
 
 
 GENERIC_HEADS = {"effort", "bid", "process", "initiative", "move", "attempt", "campaign"}
+CONTAINERS = {"round", "series"}  # "a new round of exercises" is exercises
 
 
 def object_words(noun: Token) -> set[str]:
     """The words an object answers to: its lemma and form, the two-word name it ends
     ("human shields", "tear gas"), and for a generic head the word that says what it is
-    ("mediation efforts")."""
+    ("mediation efforts"); a container answers to what it holds ("a round of exercises")."""
     lemma = noun.lemma_.lower()
+    inner = _prep_objects(noun, "of") if lemma in CONTAINERS else []
+    if inner:
+        return {word for token in inner for word in object_words(token)}
     words = {lemma, noun.lower_}
     left = [c for c in noun.lefts if c.dep_ in {"compound", "amod"}]
     if left:
