@@ -431,7 +431,7 @@ class EventExtractor:
         sources = self.actors(candidate.sources, index)
         sources = sources or self.actors(candidate.fallback, index)
         sources = [s for s in sources if not _purpose_noun(s, candidate.trigger)]
-        if len(sources) > 1 and _reciprocal(candidate.targets):
+        if len(sources) > 1 and (_reciprocal(candidate.targets) or self.joint(candidate, index)):
             yield from self.mutual(doc, candidate, sources)  # "X and Y accused each other"
             return
         targets = self.targets(candidate, index)
@@ -449,6 +449,17 @@ class EventExtractor:
                 yield self.make_event(doc, candidate, source, target)
                 if candidate.pattern.symmetric and candidate.reading == "fact":
                     yield self.make_event(doc, candidate, target, source)
+
+    def joint(self, candidate: Candidate, index: MentionIndex) -> bool:
+        """Whether coordinated subjects do a joint act to each other: "Chile and Peru agreed to
+        share data" names no other party; "... to share data with Bolivia" does. The thing the
+        act needs ("violated the truce") is no party."""
+        if not candidate.pattern.mutual:
+            return False
+        groups = (candidate.targets, *candidate.alternatives)
+        needed = candidate.pattern.objects
+        others = [t for group in groups for t in group if not needed & object_words(t)]
+        return not any(_mentions(index, t) for t in others)
 
     def targets(self, candidate: Candidate, index: MentionIndex) -> list[Mention]:
         """The first target slot that holds an actor the actors stage knows, else the first."""
@@ -654,8 +665,19 @@ def _reciprocal(tokens: tuple[Token, ...]) -> bool:
 
 def _enough(pattern: Pattern, sources: list[Token], targets: list[Token]) -> bool:
     if pattern.symmetric:
-        return len(sources) + len(targets) >= 2
+        return _parties(sources) + len(targets) >= 2
+    if pattern.joint and _parties(sources) >= 2:
+        return True  # "Chile and Peru agreed to share data"
     return bool(sources and targets)
+
+
+COORDINATED_MODIFIERS = {"poss", "nmod", "amod", "compound"}
+
+
+def _parties(tokens: list[Token]) -> int:
+    """How many parties the tokens may name: "Chile and Peru's ministers" names two."""
+    modifiers = [c for t in tokens for c in t.lefts if c.dep_ in COORDINATED_MODIFIERS]
+    return len(tokens) + sum(len(c.conjuncts) for c in modifiers)
 
 
 def slot_tokens(head: Token, slots: tuple[str, ...], particle: str | None = None) -> list[Token]:
@@ -690,13 +712,17 @@ def direct_objects(verb: Token, particle: str | None = None) -> list[Token]:
 
 
 GENERIC_HEADS = {"effort", "bid", "process", "initiative", "move", "attempt", "campaign"}
+CONTAINERS = {"round", "series"}  # "a new round of exercises" is exercises
 
 
 def object_words(noun: Token) -> set[str]:
     """The words an object answers to: its lemma and form, the two-word name it ends
     ("human shields", "tear gas"), and for a generic head the word that says what it is
-    ("mediation efforts")."""
+    ("mediation efforts"); a container answers to what it holds ("a round of exercises")."""
     lemma = noun.lemma_.lower()
+    inner = _prep_objects(noun, "of") if lemma in CONTAINERS else []
+    if inner:
+        return {word for token in inner for word in object_words(token)}
     words = {lemma, noun.lower_}
     left = [c for c in noun.lefts if c.dep_ in {"compound", "amod"}]
     if left:

@@ -44,6 +44,7 @@ class Grammar:
     intent_codes: dict[str, str]
     refusal_codes: dict[str, str]
     threat_codes: dict[str, str]
+    failure_codes: dict[str, str]
     speech_verbs: frozenset[str]
     noun_blockers: frozenset[str]
     noun_negators: frozenset[str]
@@ -78,6 +79,7 @@ class Grammar:
                 intent_codes={str(k): str(v) for k, v in data["intent_codes"].items()},
                 refusal_codes={str(k): str(v) for k, v in data["refusal_codes"].items()},
                 threat_codes={str(k): str(v) for k, v in data["threat_codes"].items()},
+                failure_codes={str(k): str(v) for k, v in data["failure_codes"].items()},
                 speech_verbs=frozenset(data["speech_verbs"]),
                 noun_blockers=frozenset(data["noun_blockers"]),
                 noun_negators=frozenset(data["noun_negators"]),
@@ -113,6 +115,8 @@ class Grammar:
             return Reading("skip", verb, f"object of {verb.head.text}")
         mode = "threat" if future else "fact"
         current = verb
+        while current.dep_ == "conj" and current.tag_ == "VB" and current.head.dep_ == "xcomp":
+            current = current.head  # "agreed to share data and cooperate": one infinitive
         while current.dep_ == "xcomp" and current.head is not current:
             head = current.head
             kind = self.control.get(head.lemma_.lower(), "fact")
@@ -120,7 +124,7 @@ class Grammar:
                 return Reading("skip", verb, f"object control by {head.text}")
             if kind == "skip" or self.negated(head) or self.hypothetical(head):
                 return Reading("skip", verb, f"governed by {head.text}")
-            if kind in {"intent", "refusal", "threat"}:
+            if kind in {"intent", "refusal", "threat", "failure"}:
                 mode = kind
             elif self.future(head):
                 mode = "threat"
@@ -145,7 +149,7 @@ class Grammar:
         kind = self.control.get(lemma)
         if mode == "fact" and kind in {"intent", "refusal"}:
             return kind
-        return None if mode == "skip" else mode
+        return None if mode in {"skip", "failure"} else mode
 
     def negated_noun(self, noun: Token) -> bool:
         return any(
@@ -287,6 +291,8 @@ class Grammar:
             return _lookup(self.threat_codes if conflict else self.intent_codes, code)
         if mode == "refusal":
             return _lookup(self.refusal_codes, code)
+        if mode == "failure":
+            return _lookup(self.failure_codes, code)
         return None
 
 

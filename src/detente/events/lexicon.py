@@ -10,6 +10,7 @@ its README.md); each entry reads like::
       nouns: [sanction, embargo]      # nominal events ("sanctions on Russia")
       target: [prep on, prep against] # where the target is (default: obj for verbs)
       symmetric: false                # meetings, talks, agreements: both directions
+      joint: false                    # "X and Y shared data": coordinated subjects, to each other
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ NOUN_TARGETS = ("prep against", "prep on", "prep with", "prep to", "prep toward"
 SLOT_KINDS = {
     "obj", "dative", "prep", "obj-prep", "obj-any", "clause", "clause-any", "poss", "labelled",
 }  # fmt: skip
-KEYS = {"code", "verbs", "objects", "complements", "nouns", "target", "symmetric"}
+KEYS = {"code", "verbs", "objects", "complements", "nouns", "target", "symmetric", "joint"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +45,13 @@ class Pattern:
     targets: tuple[str, ...] = VERB_TARGETS
     symmetric: bool = False
     complements: frozenset[str] = frozenset()
+    joint: bool = False
+
+    @property
+    def mutual(self) -> bool:
+        """Whether coordinated subjects with no other party named do it to each other: "Chile and
+        Peru met" (symmetric), "Chile and Peru agreed to share data" (joint)."""
+        return self.symmetric or self.joint
 
     @property
     def specificity(self) -> int:
@@ -123,16 +131,29 @@ def parse_entry(entry: Any, where: str, number: int) -> list[Pattern]:
     objects = frozenset(_words(entry.get("objects"), where, number))
     labels = frozenset(_words(entry.get("complements"), where, number))
     symmetric = bool(entry.get("symmetric", False))
+    joint = bool(entry.get("joint", False))
     patterns: list[Pattern] = []
     verb_targets = _targets(entry.get("target"), VERB_TARGETS, where, number)
     for verb in _words(entry.get("verbs"), where, number):
         lemma, _, particle = verb.partition(" ")
         patterns.append(
-            Pattern(code, lemma, "verb", particle or None, objects, verb_targets, symmetric, labels)
+            Pattern(
+                code,
+                lemma,
+                "verb",
+                particle or None,
+                objects,
+                verb_targets,
+                symmetric,
+                labels,
+                joint,
+            )
         )
     noun_targets = _targets(entry.get("target"), NOUN_TARGETS, where, number)
     for noun in _words(entry.get("nouns"), where, number):
-        patterns.append(Pattern(code, noun, "noun", None, frozenset(), noun_targets, symmetric))
+        patterns.append(
+            Pattern(code, noun, "noun", None, frozenset(), noun_targets, symmetric, joint=joint)
+        )
     if not patterns:
         raise ConfigError(f"{where}: entry {number} ({code}) has no verbs or nouns")
     return patterns

@@ -12,14 +12,17 @@ process every sentence.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from importlib import resources
 from typing import Any
 
 import spacy
+import yaml
 from spacy.language import Language
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 
-from detente.errors import ModelError
+from detente.errors import ConfigError, ModelError
 from detente.nlp import extensions
 from detente.nlp.partial import PartialPipe
 from detente.nlp.ruler import FastAttributeRuler
@@ -55,7 +58,7 @@ def load_nlp(
         ) from error
     nlp.add_pipe("detente_paragraphs", before="parser")
     model_components = [_faster(*nlp.remove_pipe(name)) for name in list(nlp.pipe_names)]
-    parse = [c for c in model_components if c[0] != "ner"]
+    parse = [c for c in model_components if c[0] != "ner"] + [("detente_lemmas", VerbLemmas.load())]
     _wrap(nlp, "detente_parse", parse)
     _wrap(nlp, "detente_ner", [c for c in model_components if c[0] == "ner"])
     nlp.add_pipe("detente_actors", config={"actors_file": actors_file})
@@ -68,6 +71,30 @@ def load_nlp(
             nlp.add_pipe("detente_gate", after="detente_parse")
             _wrap(nlp, "detente_parse_context", parse, after="detente_gate")
     return nlp
+
+
+@dataclass(frozen=True, slots=True)
+class VerbLemmas:
+    """Lemmas of the verb forms that the model's rule lemmatizer reads as another verb
+    ("staged" -> stag, "waged" -> wag), from ``nlp/data/lemmas.yaml``; run after it."""
+
+    lemmas: dict[str, str]
+
+    @classmethod
+    def load(cls) -> VerbLemmas:
+        text = resources.files("detente.nlp").joinpath("data/lemmas.yaml").read_text()
+        try:
+            verbs: dict[str, list[str]] = yaml.safe_load(text)["verbs"]
+            return cls({form: lemma for lemma, forms in verbs.items() for form in forms})
+        except (KeyError, TypeError, AttributeError, yaml.YAMLError) as error:
+            raise ConfigError(f"lemmas.yaml is invalid: {error}") from error
+
+    def __call__(self, doc: Doc) -> Doc:
+        for token in doc:
+            lemma = self.lemmas.get(token.text.lower())
+            if lemma is not None and token.pos_ == "VERB":
+                token.lemma_ = lemma
+        return doc
 
 
 def _wrap(
