@@ -250,6 +250,8 @@ class EventExtractor:
                 t for c in verb.children if c.dep_ == "agent" for t in c.children
                 if t.dep_ == "pobj"
             ]  # fmt: skip
+            if not agents and verb.lemma_.lower() in self.grammar.place_acts:
+                agents = _acting_places(verb)
             others = [s for s in pattern.targets if s != "obj"]
             groups = [patients(verb, self.grammar), *slot_groups(verb, tuple(others))]
             return _with_conjuncts(agents), [_with_conjuncts(g) for g in groups if g]
@@ -724,6 +726,7 @@ def _slot(head: Token, kind: str, word: str, particle: str | None = None) -> lis
         return _prep_objects(head, word)
     if kind == "obj-prep":
         objects = [o for o in direct_objects(head, particle) if o.dep_ != "nsubjpass"]
+        objects += [c for o in objects for c in o.children if _participle(c)]
         return [t for o in objects for t in _prep_objects(o, word)]
     if kind == "poss":
         return [c for c in head.children if c.dep_ == "poss"]
@@ -737,6 +740,20 @@ def _slot(head: Token, kind: str, word: str, particle: str | None = None) -> lis
             for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}
         ]  # fmt: skip
     return []
+
+
+def _acting_places(verb: Token) -> list[Token]:
+    """The country an act was done in or from, standing for its authorities."""
+    return [
+        t for c in verb.children if c.dep_ == "prep" and c.lower_ in {"in", "from"}
+        for t in c.children if t.dep_ == "pobj" and t.ent_type_ == "GPE"
+    ]  # fmt: skip
+
+
+def _participle(token: Token) -> bool:
+    """ "sanctions **imposed** on Chile": a participle whose prepositions say what the
+    noun it follows applies to."""
+    return token.dep_ == "acl" and token.tag_ == "VBN"
 
 
 def _prep_objects(head: Token, word: str) -> list[Token]:

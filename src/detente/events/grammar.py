@@ -55,6 +55,7 @@ class Grammar:
     documents: frozenset[str] = frozenset()
     addressed_roots: frozenset[str] = frozenset()
     issuing_verbs: frozenset[str] = frozenset()
+    place_acts: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls) -> Grammar:
@@ -84,6 +85,7 @@ class Grammar:
                 documents=frozenset(data["documents"]),
                 addressed_roots=frozenset(str(r) for r in data["addressed_roots"]),
                 issuing_verbs=frozenset(data["issuing_verbs"]),
+                place_acts=frozenset(data["place_acts"]),
             )
         except (KeyError, TypeError, AttributeError, yaml.YAMLError) as error:
             raise ConfigError(f"grammar.yaml is invalid: {error}") from error
