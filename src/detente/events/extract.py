@@ -644,6 +644,8 @@ GENERIC_HEADS = {"effort", "bid", "process", "initiative", "move", "attempt", "c
 QUANTITY_HEADS = {
     "dozen", "score", "hundred", "thousand", "million", "billion", "ton", "tonne", "worth",
     "batch", "shipment", "consignment", "load", "cargo", "crate", "cache", "trove", "number",
+    "kg", "kilogram", "kilo", "pound", "litre", "liter", "gallon", "barrel", "box", "carton",
+    "sack", "bag", "truckload", "planeload", "pallet",
 }  # fmt: skip
 RESULT_DEPS = {"acomp", "oprd", "advcl", "ccomp", "xcomp"}
 
