@@ -224,6 +224,7 @@ class EventExtractor:
         particles = {
             c.lower_ for c in verb.children if c.dep_ in {"prt", "prep", "advmod"} and not _dated(c)
         }
+        particles |= {c.lower_ for c in resultatives(verb)}
         labels = {w for c in complements(verb) for w in (c.lemma_.lower(), c.lower_)}
         labelling = bool(labels) and any(p.complements for p in patterns)
         fitting = []
@@ -700,9 +701,11 @@ def slot_groups(
 
 def direct_objects(verb: Token, particle: str | None = None) -> list[Token]:
     """The direct objects, and the objects of the particle's preposition: "called for
-    sanctions", "accused Chile of spying"; with their conjuncts ("its rejection and
-    condemnation of")."""
+    sanctions", "accused Chile of spying"; what an amount counts ("returned dozens of
+    **carvings**"); with their conjuncts ("its rejection and condemnation of")."""
     found = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}] or raised_objects(verb)
+    amounts = [o for o in found if o.lemma_.lower() in QUANTITY_HEADS]
+    found += [t for o in amounts for t in _prep_objects(o, "of")]
     if particle:
         found += [
             t for c in verb.children if c.dep_ == "prep" and c.lower_ == particle
@@ -713,6 +716,33 @@ def direct_objects(verb: Token, particle: str | None = None) -> list[Token]:
 
 GENERIC_HEADS = {"effort", "bid", "process", "initiative", "move", "attempt", "campaign"}
 CONTAINERS = {"round", "series"}  # "a new round of exercises" is exercises
+QUANTITY_HEADS = {
+    "dozen", "score", "hundred", "thousand", "million", "billion", "ton", "tonne", "worth",
+    "batch", "shipment", "consignment", "load", "cargo", "crate", "cache", "trove", "number",
+    "kg", "kilogram", "kilo", "pound", "litre", "liter", "gallon", "barrel", "box", "carton",
+    "sack", "bag", "truckload", "planeload", "pallet",
+}  # fmt: skip
+RESULT_DEPS = {"acomp", "oprd", "advcl", "ccomp", "xcomp"}
+
+
+def resultatives(verb: Token) -> list[Token]:
+    """The adjective of "set the crew free" or "let free the crew", which reads as the verb's
+    particle; the parser may hang it on the verb or, right after the verb, on an object that
+    names people ("set free two nurses", not "set free elections")."""
+    own = [
+        c for c in verb.children
+        if c.dep_ in RESULT_DEPS and c.pos_ == "ADJ" and not any(c.children)
+    ]  # fmt: skip
+    before_object = [
+        c for o in verb.children if o.dep_ == "dobj" and _names_people(o) for c in o.lefts
+        if c.dep_ == "amod" and c.i == verb.i + 1
+    ]  # fmt: skip
+    return own + before_object
+
+
+def _names_people(noun: Token) -> bool:
+    counted = any(c.dep_ == "nummod" for c in noun.children)
+    return counted or noun.pos_ == "PROPN" or noun.ent_type_ in {"PERSON", "NORP", "ORG"}
 
 
 def object_words(noun: Token) -> set[str]:
@@ -777,9 +807,13 @@ def _slot(head: Token, kind: str, word: str, particle: str | None = None) -> lis
         return _prep_objects(head, word)
     if kind == "obj-prep":
         objects = [o for o in direct_objects(head, particle) if o.dep_ != "nsubjpass"]
+        objects += [c for o in objects for c in o.children if _participle(c)]
         return [t for o in objects for t in _prep_objects(o, word)]
     if kind == "poss":
         return [c for c in head.children if c.dep_ == "poss"]
+    if kind == "obj-poss":
+        objects = [o for o in direct_objects(head, particle) if o.dep_ != "nsubjpass"]
+        return [c for o in objects for c in o.children if c.dep_ == "poss"]
     if kind == "clause":
         holders = [head, *(c for c in head.children if c.dep_ == "dobj")]
         return [
@@ -787,6 +821,12 @@ def _slot(head: Token, kind: str, word: str, particle: str | None = None) -> lis
             for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}
         ]  # fmt: skip
     return []
+
+
+def _participle(token: Token) -> bool:
+    """ "sanctions **imposed** on Chile": a participle whose prepositions say what the
+    noun it follows applies to."""
+    return token.dep_ == "acl" and token.tag_ == "VBN"
 
 
 def _prep_objects(head: Token, word: str) -> list[Token]:

@@ -29,6 +29,7 @@ VERB_TARGETS = ("obj",)
 NOUN_TARGETS = ("prep against", "prep on", "prep with", "prep to", "prep toward", "prep towards")
 SLOT_KINDS = {
     "obj", "dative", "prep", "obj-prep", "obj-any", "clause", "clause-any", "poss", "labelled",
+    "obj-poss",
 }  # fmt: skip
 KEYS = {"code", "verbs", "objects", "complements", "nouns", "target", "symmetric", "joint"}
 
