@@ -18,6 +18,7 @@ from detente.events.grammar import (
     Grammar,
     Reading,
     doers,
+    infinitive,
     misread_clause,
     object_of,
     passive,
@@ -34,7 +35,6 @@ REPORTED_SELF = {"it", "they", "he", "she", "we"}
 POSSESSIVES = {"his", "her", "its", "their", "our"}
 RELATIVES = {"who", "which", "that"}  # as subjects of a relative clause
 DEMAND = "100"
-APPEAL_ROOTS = frozenset({"02", "10"})  # appeals and demands
 ANSWER_ROOTS = frozenset({"08", "12"})  # yielding to them, rejecting them
 CLAUSE = "clause"  # the reading of a predicate whose target is somewhere in its that-clause
 PRESSURE_ROOT = "16"  # sanctions, embargoes, suspended ties: kept until a condition is met
@@ -399,7 +399,7 @@ class EventExtractor:
     def answers(self, noun: Token, code: str, governor: Token) -> bool:
         """Whether ``governor`` answers the appeal or demand ``noun``: who concedes to, accepts
         or rejects demands did not make them ("Chile conceded to demands from Peru")."""
-        if code[:2] not in APPEAL_ROOTS:
+        if code[:2] not in self.grammar.addressed_roots:  # appeals and demands
             return False
         pattern = self.match_verb(governor)
         return pattern is not None and pattern.code[:2] in ANSWER_ROOTS
@@ -651,8 +651,7 @@ def _purpose_noun(source: Mention, verb: Token) -> bool:
     and the permission do nothing."""
     if source.actor.method != UNRESOLVED or verb.dep_ != "acl":
         return False
-    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-    return infinitive and source.start <= verb.head.idx < source.end
+    return infinitive(verb) and source.start <= verb.head.idx < source.end
 
 
 def _reciprocal(tokens: tuple[Token, ...]) -> bool:

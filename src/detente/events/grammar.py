@@ -193,7 +193,7 @@ class Grammar:
     def where_the_state_acts(self, verb: Token, code: str) -> list[Token]:
         """The place whose state did what a passive with no agent says it did to someone:
         "was arrested **in Niger**", "was released from prison in **Chile**"."""
-        if not code.startswith(self.state_acts) or not code:
+        if not code.startswith(self.state_acts):
             return []
         preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in self.where_preps]
         for prep in preps:
@@ -322,7 +322,7 @@ def raised_subject(clause: Token) -> Token | None:
     head = clause.head
     if clause.dep_ != "ccomp" or head is clause or clause.i < head.i:
         return None
-    if not (_infinitive(clause) or _bare_participle(clause)):
+    if not (infinitive(clause) or _bare_participle(clause)):
         return None
     if any(c.dep_ in {"dobj", "dative"} for c in head.children):
         return None
@@ -336,7 +336,8 @@ def raised_objects(verb: Token) -> list[Token]:
     return [t for t in found if t is not None]
 
 
-def _infinitive(verb: Token) -> bool:
+def infinitive(verb: Token) -> bool:
+    """ "to land": the verb has the infinitive marker."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
